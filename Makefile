@@ -1,0 +1,38 @@
+# River Forest Health and Wellness site. `make help` lists the targets.
+# Each target creates the virtual environment on first use and installs the locked dependencies.
+
+VENV    := .venv
+PYTHON  := $(VENV)/bin/python
+STAMP   := $(VENV)/.installed-from-lock
+# Quiet the MkDocs 2 / Material maintenance banners; they are known and planned for.
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
+.DEFAULT_GOAL := help
+.PHONY: help serve build test lock clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+serve: $(STAMP) ## Serve the site at http://127.0.0.1:8000 with live reload
+	$(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP) ## Build the production site into site/ (strict: any warning fails)
+	$(PYTHON) -m mkdocs build --strict --clean --site-dir site
+
+test: $(STAMP) ## Run every check (unit, build and content tests)
+	$(PYTHON) -m pytest
+
+lock: ## Re-pin requirements.txt from requirements.in (needs the network to PyPI)
+	python3 -m venv .venv-lock && .venv-lock/bin/pip install --quiet pip-tools
+	.venv-lock/bin/pip-compile --quiet --strip-extras --allow-unsafe --generate-hashes \
+		--no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+	rm -rf .venv-lock
+
+clean: ## Remove the built site and caches (keeps the virtual environment)
+	rm -rf site .pytest_cache .cache
+
+$(STAMP): requirements.txt
+	test -x $(PYTHON) || python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --require-hashes --no-deps -r requirements.txt
+	touch $@

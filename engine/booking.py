@@ -1,0 +1,47 @@
+"""The inline booking call-to-action authors place in an article with {{ booking_cta() }}."""
+
+from __future__ import annotations
+
+from html import escape
+
+from engine.models import Clinic
+
+
+def booking_cta(clinic: Clinic, text: str = "Book an appointment") -> str:
+    """A verb-first action link and the phone number; never put two of these side by side."""
+    return (
+        '<p class="app-cta-inline">'
+        f'<a class="md-button md-button--primary" href="{escape(str(clinic.booking_url))}">'
+        f"{escape(text)}</a> "
+        f'or call <a href="{clinic.phone_href}">{clinic.phone_display}</a></p>'
+    )
+
+
+DAY_NAMES = {
+    "Mo": "Monday",
+    "Tu": "Tuesday",
+    "We": "Wednesday",
+    "Th": "Thursday",
+    "Fr": "Friday",
+    "Sa": "Saturday",
+    "Su": "Sunday",
+}
+
+
+def opening_hours_table(clinic: Clinic) -> str:
+    """Markdown table, one row per day of the week, "Closed" where the clinic is shut."""
+    hours = {
+        day: f"{_us_time(entry.opens)} to {_us_time(entry.closes)}"
+        for entry in clinic.opening_hours
+        for day in entry.days
+    }
+    rows = [f"| {name} | {hours.get(code, 'Closed')} |" for code, name in DAY_NAMES.items()]
+    return "\n".join(["| Day | Hours |", "| --- | --- |", *rows])
+
+
+def _us_time(clock: str) -> str:
+    """"08:00" -> "8 a.m.", "13:30" -> "1:30 p.m." (AP style, as US readers expect)."""
+    hour, minute = (int(part) for part in clock.split(":"))
+    suffix = "a.m." if hour < 12 else "p.m."
+    hour = hour % 12 or 12
+    return f"{hour}{':%02d' % minute if minute else ''} {suffix}"

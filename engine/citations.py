@@ -1,0 +1,81 @@
+"""Numbered citations on a page and the reference list that goes with them."""
+
+from __future__ import annotations
+
+from html import escape
+
+from engine.errors import UnknownKeyError
+from engine.models import Reference
+
+
+class PageCitations:
+    """Numbers references in the order a page first cites them; one instance per page."""
+
+    def __init__(self, references: dict[str, Reference]) -> None:
+        self._references = references
+        self._cited: list[str] = []
+
+    @property
+    def cited(self) -> list[str]:
+        return list(self._cited)
+
+    def cite(self, *keys: str) -> str:
+        """`<sup>` links to the reference list: cite("a") -> 1, cite("a", "b") -> 1,2."""
+        if not keys:
+            raise ValueError("cite() needs at least one reference key")
+        links = ",".join(self._link(key) for key in keys)
+        return f'<sup class="app-cite">{links}</sup>'
+
+    def reference_list_markdown(self) -> str:
+        """The page's "References" section, or "" when the page cites nothing."""
+        if not self._cited:
+            return ""
+        items = "\n".join(
+            f'<li id="ref-{key}">{format_reference(self._references[key])}</li>'
+            for key in self._cited
+        )
+        return f'## References {{ #references }}\n\n<ol class="app-references">\n{items}\n</ol>\n'
+
+    def _link(self, key: str) -> str:
+        number = self._number(key)
+        return f'<a href="#ref-{key}" aria-label="Reference {number}">{number}</a>'
+
+    def _number(self, key: str) -> int:
+        if key not in self._references:
+            raise UnknownKeyError("reference key", key, sorted(self._references))
+        if key not in self._cited:
+            self._cited.append(key)
+        return self._cited.index(key) + 1
+
+
+def format_reference(ref: Reference) -> str:
+    """Vancouver style, as medical journals and PubMed print it, then links to the source."""
+    parts = [f"{escape(ref.authors)}.", f"{escape(ref.title)}."]
+    if ref.journal:
+        parts.append(f"<i>{escape(ref.journal)}</i>.")
+    parts.append(_year_volume_pages(ref))
+    return " ".join(parts) + " " + " · ".join(_source_links(ref))
+
+
+def _year_volume_pages(ref: Reference) -> str:
+    text = str(ref.year)
+    if ref.volume:
+        text += f";{ref.volume}"
+        if ref.issue:
+            text += f"({ref.issue})"
+    if ref.pages:
+        text += f":{ref.pages}"
+    return escape(text) + "."
+
+
+def _source_links(ref: Reference) -> list[str]:
+    links = []
+    if ref.doi:
+        links.append(f'<a href="https://doi.org/{escape(ref.doi)}">doi:{escape(ref.doi)}</a>')
+    if ref.pmid:
+        links.append(
+            f'<a href="https://pubmed.ncbi.nlm.nih.gov/{ref.pmid}/">PubMed {ref.pmid}</a>'
+        )
+    if ref.url and not links:
+        links.append(f'<a href="{escape(str(ref.url))}">{escape(str(ref.url))}</a>')
+    return links

@@ -1,0 +1,131 @@
+"""Reads `data/*.yml`, validates each file against its schema and cross-checks them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from engine.errors import ContentError
+from engine.models import Clinic, RedFlags, Reference, Treatment, TreatmentList
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class SiteData:
+    clinic: Clinic
+    treatments: list[Treatment]
+    references: dict[str, Reference]
+    red_flags: RedFlags
+
+    @classmethod
+    def load(cls, data_dir: Path) -> SiteData:
+        clinic = load_model(data_dir / "clinic.yml", Clinic)
+        references = load_references(data_dir / "references.yml")
+        treatments = load_model(data_dir / "treatments.yml", TreatmentList).treatments
+        check_treatment_references(data_dir / "treatments.yml", treatments, references)
+        check_treatment_pages(data_dir / "treatments.yml", treatments, data_dir.parent / "docs")
+        red_flags = load_model(data_dir / "red_flags.yml", RedFlags)
+        check_known_references(
+            data_dir / "red_flags.yml",
+            {f"group '{g.urgency}'": g.references for g in red_flags.groups},
+            references,
+        )
+        return cls(clinic, treatments, references, red_flags)
+
+
+def read_yaml(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ContentError(_display(path), "file not found") from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise ContentError(_display(path), f"is not valid YAML: {error}") from None
+
+
+def load_model(path: Path, model: type[Model]) -> Model:
+    try:
+        return model.model_validate(read_yaml(path))
+    except ValidationError as error:
+        raise ContentError(_display(path), describe_errors(error, read_yaml(path))) from None
+
+
+def load_references(path: Path) -> dict[str, Reference]:
+    raw = read_yaml(path)
+    if not isinstance(raw, dict):
+        raise ContentError(_display(path), "must be a mapping of reference key to record")
+    references = {}
+    for key, record in raw.items():
+        try:
+            references[key] = Reference.model_validate(record)
+        except ValidationError as error:
+            raise ContentError(_display(path), f"reference '{key}': {describe_errors(error)}") from None
+    return references
+
+
+def check_treatment_references(
+    path: Path, treatments: list[Treatment], references: dict[str, Reference]
+) -> None:
+    for treatment in treatments:
+        check_known_references(
+            path,
+            {
+                f"treatment '{treatment.id}', field '{field}.references'": sourced.references
+                for field, sourced in treatment.sourced_fields().items()
+            },
+            references,
+        )
+
+
+def check_known_references(
+    path: Path, keys_by_place: dict[str, list[str]], references: dict[str, Reference]
+) -> None:
+    """Every key, at every place in a data file, must be in data/references.yml."""
+    for place, keys in keys_by_place.items():
+        for key in keys:
+            if key not in references:
+                raise ContentError(
+                    _display(path),
+                    f"{place}: unknown reference key '{key}' (add it to data/references.yml)",
+                )
+
+
+def check_treatment_pages(path: Path, treatments: list[Treatment], docs_dir: Path) -> None:
+    for treatment in treatments:
+        if treatment.page and not (docs_dir / treatment.page).is_file():
+            raise ContentError(
+                _display(path),
+                f"treatment '{treatment.id}', field 'page': docs/{treatment.page} does not exist",
+            )
+
+
+def describe_errors(error: ValidationError, raw: Any = None) -> str:
+    """One line per problem: which record (by its id where it has one) and which field."""
+    return "; ".join(_describe_one(problem, raw) for problem in error.errors())
+
+
+def _describe_one(problem: dict[str, Any], raw: Any) -> str:
+    location = list(problem["loc"])
+    record = ""
+    # For lists of records, name the record by its id: "treatment 'dns'" beats "treatments.3".
+    if len(location) >= 2 and isinstance(location[1], int) and isinstance(raw, dict):
+        items = raw.get(location[0])
+        index = location[1]
+        label = str(location[0]).rstrip("s")
+        item = items[index] if isinstance(items, list) and index < len(items) else None
+        record_id = item.get("id") if isinstance(item, dict) else None
+        record = f"{label} '{record_id}', " if record_id else f"{label} #{index + 1}, "
+        location = location[2:]
+    field = ".".join(str(part) for part in location) or "(record)"
+    return f"{record}field '{field}': {problem['msg']}"
+
+
+def _display(path: Path) -> str:
+    """The path as an author knows it, e.g. data/treatments.yml."""
+    return f"{path.parent.name}/{path.name}"

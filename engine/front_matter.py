@@ -1,0 +1,60 @@
+"""The front-matter contract: every page says what it is; medical pages say who reviewed them."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from engine.data import describe_errors
+from engine.errors import ContentError
+from engine.models import ArticleFrontMatter, Clinic, PageFrontMatter
+
+# The pattern MkDocs itself uses to find front matter, anchored to the start of the file.
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
+def read_front_matter(source: str, text: str) -> dict[str, Any]:
+    """The page's YAML front matter. MkDocs ignores YAML it cannot parse; we refuse it."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        raise ContentError(source, "has no front matter (a --- block with title and description)")
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as error:
+        raise ContentError(source, f"front matter is not valid YAML: {_yaml_problem(error)}") from None
+    if not isinstance(meta, dict):
+        raise ContentError(source, "front matter must be a set of `key: value` lines")
+    return meta
+
+
+def check_front_matter(
+    source: str, meta: dict[str, Any], clinic: Clinic
+) -> PageFrontMatter | ArticleFrontMatter:
+    model = ArticleFrontMatter if meta.get("page_type", "article") == "article" else PageFrontMatter
+    try:
+        front_matter = model.model_validate(meta)
+    except ValidationError as error:
+        raise ContentError(source, f"front matter {describe_errors(error)}") from None
+    if isinstance(front_matter, ArticleFrontMatter):
+        _check_reviewer(source, front_matter.reviewed_by, clinic)
+    return front_matter
+
+
+def _check_reviewer(source: str, reviewer: str, clinic: Clinic) -> None:
+    known = [c.id for c in clinic.clinicians]
+    if reviewer not in known:
+        raise ContentError(
+            source,
+            f"front matter field 'reviewed_by': '{reviewer}' is not a clinician id in "
+            f"data/clinic.yml (known: {', '.join(known)})",
+        )
+
+
+def _yaml_problem(error: yaml.YAMLError) -> str:
+    mark = getattr(error, "problem_mark", None)
+    problem = getattr(error, "problem", None) or str(error)
+    # +2: the mark counts from 0 and from the line after the opening ---.
+    return f"line {mark.line + 2}: {problem}" if mark else problem

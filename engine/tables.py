@@ -1,0 +1,118 @@
+"""Treatment-comparison tables, rendered from data/treatments.yml."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from html import escape
+
+from engine.errors import UnknownKeyError
+from engine.models import EVIDENCE_LABELS, Treatment
+
+Cite = Callable[..., str]
+LinkTo = Callable[[str], str]  # docs path -> URL relative to the page being built
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    render: Callable[[Treatment, Cite, LinkTo], str]
+
+
+def _name(treatment: Treatment, cite: Cite, link_to: LinkTo) -> str:
+    if treatment.page:
+        return f'<a href="{escape(link_to(treatment.page))}">{escape(treatment.name)}</a>'
+    return escape(treatment.name)
+
+
+def _evidence(treatment: Treatment, cite: Cite, link_to: LinkTo) -> str:
+    evidence = treatment.evidence
+    label = EVIDENCE_LABELS[evidence.strength]
+    return (
+        f'<strong class="app-evidence app-evidence--{evidence.strength}">{label}</strong>'
+        f" {escape(evidence.summary)}{cite(*evidence.references)}"
+    )
+
+
+def _risks(treatment: Treatment, cite: Cite, link_to: LinkTo) -> str:
+    return escape(treatment.risks.summary) + cite(*treatment.risks.references)
+
+
+def _text(field: str) -> Callable[[Treatment, Cite, LinkTo], str]:
+    return lambda treatment, cite, link_to: escape(getattr(treatment, field))
+
+
+COLUMNS: dict[str, Column] = {
+    "name": Column("Treatment", _name),
+    "what_it_is": Column("What it is", _text("what_it_is")),
+    "targets": Column("What it targets", _text("targets")),
+    "typical_course": Column("Typical course", _text("typical_course")),
+    "evidence": Column("Strength of evidence", _evidence),
+    "risks": Column("Risks and side effects", _risks),
+    "suits": Column("Who it may suit", _text("suits")),
+}
+DEFAULT_COLUMNS = ("name", "what_it_is", "evidence", "typical_course", "risks")
+
+
+def select_treatments(treatments: Sequence[Treatment], ids: Sequence[str] | None) -> list[Treatment]:
+    """The treatments named by `ids`, in that order; all of them when `ids` is None."""
+    if ids is None:
+        return list(treatments)
+    by_id = {t.id: t for t in treatments}
+    unknown = [i for i in _as_list(ids) if i not in by_id]
+    if unknown:
+        raise UnknownKeyError("treatment id", unknown[0], list(by_id))
+    return [by_id[i] for i in _as_list(ids)]
+
+
+def select_columns(columns: Sequence[str] | None) -> list[str]:
+    chosen = _as_list(columns) if columns is not None else list(DEFAULT_COLUMNS)
+    for key in chosen:
+        if key not in COLUMNS:
+            raise UnknownKeyError("column", key, list(COLUMNS))
+    if "name" not in chosen:
+        chosen = ["name", *chosen]  # rows need their header cell
+    return chosen
+
+
+def treatment_table(
+    treatments: Sequence[Treatment],
+    *,
+    ids: Sequence[str] | None = None,
+    columns: Sequence[str] | None = None,
+    caption: str | None = None,
+    cite: Cite,
+    link_to: LinkTo,
+    number: int = 1,
+) -> str:
+    """An HTML table with a caption and scoped headers, in a region that scrolls on its own.
+
+    `number` counts the tables on a page, so that two tables never share an id."""
+    rows = select_treatments(treatments, ids)
+    keys = select_columns(columns)
+    caption = caption or "How the treatments compare"
+    caption_id = f"treatment-table-{number}"
+    head = "".join(f'<th scope="col">{COLUMNS[k].label}</th>' for k in keys)
+    body = "\n".join(_row(t, keys, cite, link_to) for t in rows)
+    # tabindex lets keyboard users scroll the region; the label tells them what it holds.
+    return (
+        f'<div class="app-table" role="region" aria-labelledby="{caption_id}" tabindex="0">\n'
+        f'<table>\n<caption id="{caption_id}">{escape(caption)}</caption>\n'
+        f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n</div>"
+    )
+
+
+def _row(treatment: Treatment, keys: list[str], cite: Cite, link_to: LinkTo) -> str:
+    cells = []
+    for key in keys:
+        content = COLUMNS[key].render(treatment, cite, link_to)
+        if key == "name":
+            cells.append(f'<th scope="row">{content}</th>')
+        else:
+            cells.append(f"<td>{content}</td>")
+    return f"<tr>{''.join(cells)}</tr>"
+
+
+def _as_list(value: Sequence[str] | str) -> list[str]:
+    # A lone string from a page, treatment_table(ids="dns"), means one id, not its letters.
+    return [value] if isinstance(value, str) else list(value)

@@ -1,0 +1,89 @@
+"""Bad content stops the build with a message that names the file (and the bad key)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import build
+
+POST = "docs/blog/posts/hip-internal-rotation-low-back-pain.md"
+TREATMENTS = "docs/treatments/index.md"
+
+
+def edit(project: Path, relative: str, old: str, new: str) -> None:
+    path = project / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture out of date: {old!r} not in {relative}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def failed_build(project: Path, tmp_path: Path) -> str:
+    result = build(project, tmp_path / "site")
+    assert not result.ok, "the build should have failed"
+    return result.output
+
+
+def test_unknown_treatment_id(project_copy, tmp_path):
+    edit(project_copy, TREATMENTS, '"spinal-manipulation", "soft-tissue"', '"spinal-manipulation", "cupping"')
+    output = failed_build(project_copy, tmp_path)
+    assert "docs/treatments/index.md" in output and "unknown treatment id 'cupping'" in output
+
+
+def test_unknown_column(project_copy, tmp_path):
+    edit(project_copy, TREATMENTS, 'columns=["evidence", "risks", "suits"]', 'columns=["evidence", "cost"]')
+    output = failed_build(project_copy, tmp_path)
+    assert "docs/treatments/index.md" in output and "unknown column 'cost'" in output
+
+
+def test_unknown_reference_key(project_copy, tmp_path):
+    edit(project_copy, POST, 'cite("roach2015")', 'cite("roach2051")')
+    output = failed_build(project_copy, tmp_path)
+    assert POST in output and "unknown reference key 'roach2051'" in output
+
+
+def test_missing_description(project_copy, tmp_path):
+    path = project_copy / POST
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"^description: .*\n", "", text, count=1, flags=re.MULTILINE))
+    output = failed_build(project_copy, tmp_path)
+    assert f"{POST}: front matter field 'description': Field required" in output
+
+
+def test_unparseable_front_matter(project_copy, tmp_path):
+    edit(project_copy, TREATMENTS, "reviewed_by: aokafor", "reviewed_by: [aokafor")
+    output = failed_build(project_copy, tmp_path)
+    assert f"{TREATMENTS}: front matter is not valid YAML" in output
+
+
+def test_unknown_reviewer(project_copy, tmp_path):
+    edit(project_copy, TREATMENTS, "reviewed_by: aokafor", "reviewed_by: drwho")
+    output = failed_build(project_copy, tmp_path)
+    assert f"{TREATMENTS}: front matter field 'reviewed_by': 'drwho'" in output
+
+
+def test_broken_internal_link(project_copy, tmp_path):
+    edit(project_copy, POST, "../../treatments/index.md", "../../treatments/compare.md")
+    output = failed_build(project_copy, tmp_path)
+    assert "blog/posts/hip-internal-rotation-low-back-pain.md" in output
+    assert "treatments/compare.md" in output and "not found" in output
+
+
+def test_broken_anchor(project_copy, tmp_path):
+    edit(project_copy, POST, "../../treatments/index.md", "../../treatments/index.md#no-such-section")
+    output = failed_build(project_copy, tmp_path)
+    assert "blog/posts/hip-internal-rotation-low-back-pain.md" in output and "no-such-section" in output
+
+
+def test_bad_data_file_stops_the_build(project_copy, tmp_path):
+    edit(project_copy, "data/treatments.yml", "strength: very-low", "strength: unknown")
+    output = failed_build(project_copy, tmp_path)
+    assert "data/treatments.yml: treatment 'dns', field 'evidence.strength'" in output
+
+
+def test_unmodified_copy_builds(project_copy, tmp_path):
+    # Negative control: the failures above come from the edits, not from the copying.
+    result = build(project_copy, tmp_path / "site")
+    assert result.ok, result.output

@@ -1,0 +1,185 @@
+"""Data files and front matter: bad input stops the build with the file, record and field."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+import yaml
+
+from engine.data import SiteData
+from engine.errors import ContentError
+from engine.front_matter import check_front_matter, read_front_matter
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A copy of data/ (and docs/, which treatment pages point into) to break."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    return tmp_path / "data"
+
+
+def edit_yaml(path: Path, change) -> None:
+    content = yaml.safe_load(path.read_text())
+    change(content)
+    path.write_text(yaml.safe_dump(content, sort_keys=False))
+
+
+def load_error(data_dir: Path) -> str:
+    with pytest.raises(ContentError) as raised:
+        SiteData.load(data_dir)
+    return str(raised.value)
+
+
+def test_real_data_loads():
+    # Negative control for the tests below: the untouched files are valid.
+    site = SiteData.load(ROOT / "data")
+    assert site.treatments and site.references and site.clinic.clinicians
+
+
+def test_missing_field_names_file_record_and_field(data_dir):
+    edit_yaml(data_dir / "treatments.yml", lambda d: d["treatments"][1].pop("risks"))
+    message = load_error(data_dir)
+    second = yaml.safe_load((data_dir / "treatments.yml").read_text())["treatments"][1]["id"]
+    assert message.startswith("data/treatments.yml:")
+    assert f"treatment '{second}', field 'risks'" in message
+
+
+def test_bad_evidence_strength_is_named(data_dir):
+    def change(d):
+        d["treatments"][0]["evidence"]["strength"] = "strong"
+
+    edit_yaml(data_dir / "treatments.yml", change)
+    assert "field 'evidence.strength'" in load_error(data_dir)
+
+
+def test_misspelt_field_is_an_error(data_dir):
+    edit_yaml(data_dir / "treatments.yml", lambda d: d["treatments"][0].update(risk="typo"))
+    assert "field 'risk'" in load_error(data_dir)
+
+
+def test_duplicate_treatment_id(data_dir):
+    edit_yaml(data_dir / "treatments.yml", lambda d: d["treatments"].append(d["treatments"][0]))
+    assert "duplicate treatment id" in load_error(data_dir)
+
+
+def test_unknown_reference_key_in_treatments(data_dir):
+    def change(d):
+        d["treatments"][0]["evidence"]["references"].append("smith1066")
+
+    edit_yaml(data_dir / "treatments.yml", change)
+    message = load_error(data_dir)
+    assert message.startswith("data/treatments.yml:") and "'smith1066'" in message
+
+
+def test_treatment_page_must_exist(data_dir):
+    edit_yaml(data_dir / "treatments.yml", lambda d: d["treatments"][0].update(page="nope.md"))
+    assert "docs/nope.md does not exist" in load_error(data_dir)
+
+
+def test_clinic_phone_format(data_dir):
+    edit_yaml(data_dir / "clinic.yml", lambda d: d.update(phone="call us"))
+    message = load_error(data_dir)
+    assert message.startswith("data/clinic.yml:") and "field 'phone'" in message
+
+
+def test_clinic_day_listed_twice(data_dir):
+    edit_yaml(data_dir / "clinic.yml", lambda d: d["opening_hours"][1]["days"].append("Mo"))
+    assert "duplicate day 'Mo'" in load_error(data_dir)
+
+
+def test_reference_without_any_link(data_dir):
+    def change(d):
+        first = next(iter(d.values()))
+        for field in ("doi", "pmid", "url"):
+            first.pop(field, None)
+
+    edit_yaml(data_dir / "references.yml", change)
+    message = load_error(data_dir)
+    assert message.startswith("data/references.yml: reference '") and "doi, pmid or url" in message
+
+
+def test_yaml_syntax_error_names_the_file(data_dir):
+    (data_dir / "red_flags.yml").write_text("groups: [unclosed\n")
+    message = load_error(data_dir)
+    assert message.startswith("data/red_flags.yml: is not valid YAML")
+
+
+def test_red_flags_emergency_first(data_dir):
+    edit_yaml(data_dir / "red_flags.yml", lambda d: d["groups"].reverse())
+    assert "first group must be the emergency one" in load_error(data_dir)
+
+
+# --- front matter ------------------------------------------------------------------------------
+
+ARTICLE = {
+    "title": "Sciatica",
+    "description": "What sciatica is, why it happens, how long it lasts and what helps, in plain words.",
+    "last_reviewed": date(2026, 11, 1),
+    "reviewed_by": "jmorales",
+}
+
+
+@pytest.fixture(scope="module")
+def clinic():
+    return SiteData.load(ROOT / "data").clinic
+
+
+def front_matter_error(meta: dict, clinic) -> str:
+    with pytest.raises(ContentError) as raised:
+        check_front_matter("docs/page.md", meta, clinic)
+    return str(raised.value)
+
+
+def test_valid_article_front_matter(clinic):
+    assert check_front_matter("docs/page.md", ARTICLE, clinic).reviewed_by == "jmorales"
+
+
+def test_info_page_needs_no_review(clinic):
+    meta = {"title": "Contact", "description": ARTICLE["description"], "page_type": "info"}
+    assert check_front_matter("docs/contact.md", meta, clinic).title == "Contact"
+
+
+@pytest.mark.parametrize("field", ["title", "description", "last_reviewed", "reviewed_by"])
+def test_each_required_field(clinic, field):
+    meta = {k: v for k, v in ARTICLE.items() if k != field}
+    message = front_matter_error(meta, clinic)
+    assert message.startswith("docs/page.md: front matter") and f"field '{field}'" in message
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"description": "Too short."}, "must be 50 to 160 characters long (it has 10)"),
+        ({"description": "x" * 161}, "must be 50 to 160 characters long (it has 161)"),
+        ({"description": "See [our guide](guide.md) for what sciatica is and what helps."}, "plain text"),
+        ({"last_reviewed": "last week"}, "YYYY-MM-DD"),
+        ({"last_reviewed": date.today() + timedelta(days=2)}, "in the future"),
+        ({"reviewed_by": "drnobody"}, "not a clinician id in data/clinic.yml"),
+        ({"page_type": "essay"}, "field 'page_type'"),
+    ],
+)
+def test_malformed_fields(clinic, changes, expected):
+    assert expected in front_matter_error({**ARTICLE, **changes}, clinic)
+
+
+def test_unparseable_front_matter_names_file_and_line():
+    text = "---\ntitle: Sciatica\ndescription: [unclosed\n---\n\n# Sciatica\n"
+    with pytest.raises(ContentError) as raised:
+        read_front_matter("docs/sciatica.md", text)
+    assert str(raised.value).startswith("docs/sciatica.md: front matter is not valid YAML")
+
+
+def test_missing_front_matter():
+    with pytest.raises(ContentError, match="docs/x.md: has no front matter"):
+        read_front_matter("docs/x.md", "# Just a heading\n")
+
+
+def test_front_matter_is_read():
+    meta = read_front_matter("docs/x.md", "---\ntitle: X\n---\n# X\n")
+    assert meta == {"title": "X"}

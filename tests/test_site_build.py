@@ -1,0 +1,188 @@
+"""The built site, read as HTML: the booking block, clinic facts, tables and review lines."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+import yaml
+
+from conftest import ROOT, build, soup
+from engine.data import SiteData
+from engine.review import us_date
+
+SITE = SiteData.load(ROOT / "data")
+CLINIC = SITE.clinic
+PHONE_TEXT = re.compile(r"\(?\b\d{3}\)?[ .-]\d{3}-\d{4}\b")
+
+
+def cta(page_html) -> list:
+    return page_html.select("aside.app-cta")
+
+
+# --- the booking block on every page -------------------------------------------------------------
+
+
+def test_every_page_has_exactly_one_booking_block(site_dir: Path, page: Path):
+    blocks = cta(soup(site_dir / page))
+    assert len(blocks) == 1, f"{page}: {len(blocks)} booking blocks"
+
+
+def test_booking_block_links_and_address(site_dir: Path, page: Path):
+    block = cta(soup(site_dir / page))[0]
+    action = block.find("a", class_="app-cta__button")
+    assert action.get_text(strip=True) == "Book an appointment"  # verb first
+    assert action["href"] == str(CLINIC.booking_url)
+    assert block.find("a", href=CLINIC.phone_href).get_text(strip=True) == CLINIC.phone_display
+    assert CLINIC.address.street in block.find("address").get_text()
+
+
+def test_booking_block_comes_after_the_page_content(site_dir: Path, page: Path):
+    html = (site_dir / page).read_text(encoding="utf-8")
+    assert html.index('class="md-main"') < html.index('class="app-cta"') < html.index('class="md-footer"')
+
+
+def test_site_has_the_pages_the_block_must_reach(site_dir: Path):
+    pages = {str(p) for p in (site_dir).rglob("*.html")}
+    expected = ["404.html", "blog/index.html", "tags/index.html", "blog/archive/2026/index.html"]
+    for name in expected:
+        assert str(site_dir / name) in pages, name
+
+
+# --- clinic facts come from data/clinic.yml --------------------------------------------------------
+
+
+def test_one_phone_number_site_wide(site_dir: Path):
+    hrefs, shown = set(), set()
+    for path in site_dir.rglob("*.html"):
+        page_html = soup(path)
+        hrefs |= {a["href"] for a in page_html.select('a[href^="tel:"]')}
+        shown |= set(PHONE_TEXT.findall(page_html.get_text(" ")))
+    assert hrefs == {CLINIC.phone_href}
+    assert shown == {CLINIC.phone_display}
+
+
+def test_booking_links_all_point_at_the_booking_url(site_dir: Path):
+    booking_host = urlparse(str(CLINIC.booking_url)).netloc
+    found = set()
+    for path in site_dir.rglob("*.html"):
+        for a in soup(path).find_all("a", href=True):
+            if urlparse(a["href"]).netloc == booking_host:
+                found.add(a["href"])
+    assert found == {str(CLINIC.booking_url)}
+
+
+def test_contact_page_lists_the_opening_hours(site_dir: Path):
+    table = soup(site_dir / "contact/index.html").find("table")
+    rows = {tr.find_all("td")[0].get_text(): tr.find_all("td")[1].get_text() for tr in table.tbody.find_all("tr")}
+    assert len(rows) == 7
+    assert rows["Monday"] == "8 a.m. to 6 p.m." and rows["Sunday"] == "Closed"
+
+
+# --- tables are generated from data/treatments.yml ------------------------------------------------
+
+
+def table_rows(page_html, number: int = 0) -> list[str]:
+    table = page_html.select("div.app-table table")[number]
+    return [th.get_text(strip=True) for th in table.select('tbody th[scope="row"]')]
+
+
+def test_comparison_table_lists_every_treatment(site_dir: Path):
+    page_html = soup(site_dir / "treatments/index.html")
+    assert table_rows(page_html) == [t.name for t in SITE.treatments]
+    assert page_html.find("caption") is not None
+
+
+def test_comparison_table_subset(site_dir: Path):
+    names = {t.id: t.name for t in SITE.treatments}
+    rows = table_rows(soup(site_dir / "treatments/index.html"), number=1)
+    assert rows == [names["spinal-manipulation"], names["soft-tissue"]]
+
+
+def test_a_treatment_added_to_the_data_appears_in_the_table(project_copy: Path, tmp_path: Path):
+    data_file = project_copy / "data/treatments.yml"
+    data = yaml.safe_load(data_file.read_text())
+    new = {**data["treatments"][0], "id": "heat-wraps", "name": "Heat wraps (test fixture)"}
+    new.pop("page", None)
+    data["treatments"].append(new)
+    data_file.write_text(yaml.safe_dump(data, sort_keys=False))
+
+    result = build(project_copy, tmp_path / "site")
+    assert result.ok, result.output
+    assert "Heat wraps (test fixture)" in table_rows(soup(result.site_dir / "treatments/index.html"))
+
+
+def test_the_fixture_treatment_is_not_in_the_real_site(site_dir: Path):
+    # Negative control for the test above: the name only appears when the data has it.
+    assert "Heat wraps" not in (site_dir / "treatments/index.html").read_text()
+
+
+# --- articles show who reviewed them ---------------------------------------------------------------
+
+
+def article_pages() -> list[tuple[Path, dict]]:
+    """(built page, front matter) for every Markdown page that is an article."""
+    pages = []
+    for source in sorted((ROOT / "docs").rglob("*.md")):
+        meta = yaml.safe_load(source.read_text(encoding="utf-8").split("---")[1])
+        pages.append((built_path(source, meta), meta))
+    return pages
+
+
+def built_path(source: Path, meta: dict) -> Path:
+    relative = source.relative_to(ROOT / "docs")
+    if relative.parts[:2] == ("blog", "posts"):
+        return Path("blog") / meta["slug"] / "index.html"
+    if relative.name == "index.md":
+        return relative.parent / "index.html"
+    return relative.with_suffix("") / "index.html"
+
+
+@pytest.mark.parametrize(("built", "meta"), article_pages(), ids=lambda v: str(v) if isinstance(v, Path) else "")
+def test_review_line_on_articles_only(site_dir: Path, built: Path, meta: dict):
+    # A blog index shows each post's opening, review line included: that belongs to the post.
+    review = [p for p in soup(site_dir / built).select("p.app-review") if not p.find_parent(class_="md-post")]
+    if meta.get("page_type", "article") == "info":
+        assert review == []  # negative control: info pages carry no medical review
+        return
+    assert len(review) == 1
+    reviewer = CLINIC.clinician(meta["reviewed_by"])
+    reviewed_on = meta["last_reviewed"]
+    assert isinstance(reviewed_on, date)
+    text = review[0].get_text(" ", strip=True)
+    assert text.startswith("Medically reviewed by")
+    assert reviewer.name_with_credentials in text and us_date(reviewed_on) in text
+    assert review[0].find("time")["datetime"] == reviewed_on.isoformat()
+
+
+# --- citations become a numbered reference list -----------------------------------------------------
+
+
+def test_citations_link_to_the_reference_list(site_dir: Path):
+    page_html = soup(site_dir / "blog/hip-internal-rotation-low-back-pain/index.html")
+    items = page_html.select("ol.app-references > li")
+    targets = {a["href"].lstrip("#") for a in page_html.select("sup.app-cite a")}
+    assert items and targets == {li["id"] for li in items}
+    source_links = [li.find("a", href=re.compile(r"^https://(doi\.org|pubmed\.ncbi\.nlm\.nih\.gov)/")) for li in items]
+    assert sum(link is not None for link in source_links) >= 3
+    for li in items:
+        assert li.find("a", href=re.compile(r"^https://")), li["id"]
+
+
+# --- privacy: nothing on a page comes from another host ----------------------------------------------
+
+LOADED = {"script": "src", "link": "href", "img": "src", "iframe": "src", "source": "src"}
+
+
+def test_pages_load_nothing_from_other_hosts(site_dir: Path, page: Path):
+    page_html = soup(site_dir / page)
+    for tag, attribute in LOADED.items():
+        for element in page_html.find_all(tag):
+            url = element.get(attribute)
+            if not url or (tag == "link" and "canonical" in element.get("rel", [])):
+                continue
+            assert not urlparse(url).netloc, f"{page}: <{tag}> loads {url}"
+    assert "fonts.googleapis" not in (site_dir / page).read_text()

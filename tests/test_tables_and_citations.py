@@ -1,0 +1,158 @@
+"""Unit tests of the macro functions: comparison tables and citations, with negative controls."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from engine.citations import PageCitations, format_reference
+from engine.data import SiteData
+from engine.errors import UnknownKeyError
+from engine.tables import COLUMNS, DEFAULT_COLUMNS, treatment_table
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def site() -> SiteData:
+    return SiteData.load(ROOT / "data")
+
+
+@pytest.fixture
+def citations(site: SiteData) -> PageCitations:
+    return PageCitations(site.references)
+
+
+def render(site: SiteData, citations: PageCitations, **options) -> BeautifulSoup:
+    html = treatment_table(
+        site.treatments, cite=citations.cite, link_to=lambda path: f"/{path}", **options
+    )
+    return BeautifulSoup(html, "html.parser")
+
+
+def row_names(table: BeautifulSoup) -> list[str]:
+    return [th.get_text(strip=True) for th in table.select('tbody th[scope="row"]')]
+
+
+def header_labels(table: BeautifulSoup) -> list[str]:
+    return [th.get_text(strip=True) for th in table.select('thead th[scope="col"]')]
+
+
+# --- treatment_table -------------------------------------------------------------------------
+
+
+def test_all_treatments_in_data_order_by_default(site, citations):
+    table = render(site, citations)
+    assert row_names(table) == [t.name for t in site.treatments]
+    assert header_labels(table) == [COLUMNS[key].label for key in DEFAULT_COLUMNS]
+
+
+def test_a_subset_in_the_order_asked(site, citations):
+    table = render(site, citations, ids=["spinal-manipulation", "mckenzie"])
+    by_id = {t.id: t.name for t in site.treatments}
+    assert row_names(table) == [by_id["spinal-manipulation"], by_id["mckenzie"]]
+    # Negative control: a treatment not asked for is not in the table.
+    assert by_id["dns"] not in table.get_text()
+
+
+def test_a_single_id_as_a_string_is_one_treatment(site, citations):
+    table = render(site, citations, ids="dns")
+    assert len(row_names(table)) == 1
+
+
+def test_a_column_choice(site, citations):
+    table = render(site, citations, columns=["risks", "suits"])
+    # The name column is kept first: rows need a header cell.
+    assert header_labels(table) == ["Treatment", "Risks and side effects", "Who it may suit"]
+    assert "Strength of evidence" not in table.get_text()  # negative control
+
+
+def test_table_is_accessible(site, citations):
+    table = render(site, citations, caption="Hands-on treatments")
+    region = table.find("div", class_="app-table")
+    caption = table.find("caption")
+    assert caption.get_text() == "Hands-on treatments"
+    assert region["role"] == "region" and region["tabindex"] == "0"
+    assert region["aria-labelledby"] == caption["id"]
+    assert all(th.get("scope") in {"col", "row"} for th in table.find_all("th"))
+
+
+def test_two_tables_on_a_page_get_different_ids(site, citations):
+    first = render(site, citations, number=1).find("caption")["id"]
+    second = render(site, citations, number=2).find("caption")["id"]
+    assert first != second
+
+
+def test_evidence_cell_cites_the_records_references(site, citations):
+    render(site, citations, ids=["mckenzie"], columns=["evidence"])
+    mckenzie = next(t for t in site.treatments if t.id == "mckenzie")
+    assert citations.cited == mckenzie.evidence.references
+
+
+def test_text_from_data_is_escaped(site, citations):
+    # Data is text, never markup: an author's "<" must not open a tag.
+    treatment = site.treatments[0].model_copy(update={"name": "Heat <b>packs</b>"})
+    html = treatment_table([treatment], cite=citations.cite, link_to=str)
+    assert "&lt;b&gt;" in html and "<b>" not in html
+
+
+@pytest.mark.parametrize(
+    ("options", "kind", "key"),
+    [
+        ({"ids": ["mckenzie", "acupuncture"]}, "treatment id", "acupuncture"),
+        ({"columns": ["evidence", "price"]}, "column", "price"),
+    ],
+)
+def test_unknown_keys_are_named(site, citations, options, kind, key):
+    with pytest.raises(UnknownKeyError) as raised:
+        render(site, citations, **options)
+    assert raised.value.kind == kind
+    assert f"'{key}'" in str(raised.value)
+
+
+# --- cite and the reference list -----------------------------------------------------------
+
+
+def test_citations_are_numbered_in_order_of_first_use(citations):
+    keys = ["koes2007", "hayden2021"]
+    first = BeautifulSoup(citations.cite(keys[0]), "html.parser")
+    both = BeautifulSoup(citations.cite(keys[1], keys[0]), "html.parser")
+    assert first.a.get_text() == "1" and first.a["href"] == "#ref-koes2007"
+    assert [a.get_text() for a in both.find_all("a")] == ["2", "1"]
+    assert citations.cited == keys
+
+
+def test_reference_list_follows_citation_order(citations, site):
+    citations.cite("qaseem2017")
+    citations.cite("koes2007")
+    markdown = citations.reference_list_markdown()
+    items = BeautifulSoup(markdown, "html.parser").find_all("li")
+    assert [li["id"] for li in items] == ["ref-qaseem2017", "ref-koes2007"]
+    assert markdown.startswith("## References")
+
+
+def test_no_citations_no_reference_list(citations):
+    assert citations.reference_list_markdown() == ""
+
+
+def test_unknown_reference_key_is_named(citations):
+    with pytest.raises(UnknownKeyError) as raised:
+        citations.cite("koes2007", "nobody1999")
+    assert "'nobody1999'" in str(raised.value)
+
+
+def test_reference_links_to_doi_and_pubmed(site):
+    with_both = next(r for r in site.references.values() if r.doi and r.pmid)
+    links = BeautifulSoup(format_reference(with_both), "html.parser").find_all("a")
+    assert [a["href"] for a in links] == [
+        f"https://doi.org/{with_both.doi}",
+        f"https://pubmed.ncbi.nlm.nih.gov/{with_both.pmid}/",
+    ]
+
+
+def test_every_reference_has_a_usable_link(site):
+    for key, reference in site.references.items():
+        html = format_reference(reference)
+        assert '<a href="https://' in html, key
