@@ -96,6 +96,12 @@ def define_env(env):
 
     def on_post_page_macros(env):
         front_matter = current().front_matter
+        if front_matter and front_matter.page_type == "info" and current().citations.cited:
+            raise ContentError(
+                f"docs/{env.page.file.src_uri}",
+                "cites sources but is `page_type: info`: a page with medical statements is an "
+                "article and needs last_reviewed and reviewed_by",
+            )
         if isinstance(front_matter, ArticleFrontMatter):
             env.markdown = insert_after_title(env.markdown, review_line(front_matter, site.clinic))
         references = current().citations.reference_list_markdown()

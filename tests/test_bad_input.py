@@ -77,6 +77,12 @@ def test_broken_anchor(project_copy, tmp_path):
     assert "blog/posts/hip-internal-rotation-low-back-pain.md" in output and "no-such-section" in output
 
 
+def test_info_page_may_not_cite(project_copy, tmp_path):
+    edit(project_copy, "docs/contact.md", "You can book online", '{{ cite("koes2007") }} You can book online')
+    output = failed_build(project_copy, tmp_path)
+    assert "docs/contact.md: cites sources but is `page_type: info`" in output
+
+
 def test_bad_data_file_stops_the_build(project_copy, tmp_path):
     edit(project_copy, "data/treatments.yml", "strength: very-low", "strength: unknown")
     output = failed_build(project_copy, tmp_path)

@@ -96,6 +96,13 @@ def test_comparison_table_lists_every_treatment(site_dir: Path):
     assert page_html.find("caption") is not None
 
 
+def test_home_page_table_is_from_the_same_data(site_dir: Path):
+    page_html = soup(site_dir / "index.html")
+    assert table_rows(page_html) == [t.name for t in SITE.treatments]
+    headers = [th.get_text(strip=True) for th in page_html.select('div.app-table thead th')]
+    assert headers == ["Treatment", "What it is"]
+
+
 def test_comparison_table_subset(site_dir: Path):
     names = {t.id: t.name for t in SITE.treatments}
     rows = table_rows(soup(site_dir / "treatments/index.html"), number=1)
