@@ -25,6 +25,7 @@ from engine.citations import PageCitations  # noqa: E402
 from engine.data import SiteData  # noqa: E402
 from engine.errors import ContentError, UnknownKeyError  # noqa: E402
 from engine.front_matter import check_front_matter, read_front_matter  # noqa: E402
+from engine.glossary import glossary_markdown, read_glossary  # noqa: E402
 from engine.models import ArticleFrontMatter  # noqa: E402
 from engine.review import insert_after_title, review_line  # noqa: E402
 
@@ -79,6 +80,12 @@ def define_env(env):
     def opening_hours():
         """The clinic's opening hours as a table."""
         return booking.opening_hours_table(site.clinic)
+
+    @env.macro
+    def glossary():
+        """Every term in docs/_snippets/glossary.md, as a definition list."""
+        path = Path(env.conf["docs_dir"]) / "_snippets" / "glossary.md"
+        return glossary_markdown(read_glossary(path, "docs/_snippets/glossary.md"))
 
     @env.macro
     def booking_cta(text="Book an appointment"):

@@ -110,6 +110,15 @@ def test_yaml_syntax_error_names_the_file(data_dir):
     assert message.startswith("data/red_flags.yml: is not valid YAML")
 
 
+def test_a_key_given_twice(data_dir):
+    path = data_dir / "references.yml"
+    text = path.read_text()
+    first = text[text.index("\nellison1990:"):text.index("\n\n", text.index("\nellison1990:") + 1)]
+    path.write_text(text + first + "\n")
+    message = load_error(data_dir)
+    assert message.startswith("data/references.yml: is not valid YAML") and "'ellison1990' appears twice" in message
+
+
 def test_red_flags_emergency_first(data_dir):
     edit_yaml(data_dir / "red_flags.yml", lambda d: d["groups"].reverse())
     assert "first group must be the emergency one" in load_error(data_dir)

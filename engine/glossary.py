@@ -1,0 +1,37 @@
+"""The glossary: one file of `*[term]: meaning` lines (pymdown `abbr` syntax).
+
+The file is appended to every page, so each term gets a tooltip wherever it appears, and
+the same lines render the glossary page: one source for both.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from engine.errors import ContentError
+
+_ENTRY = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<meaning>\S.*)$")
+
+
+def read_glossary(path: Path, source: str) -> dict[str, str]:
+    """Term -> meaning; a line that is neither an entry, a comment nor blank is an error."""
+    entries: dict[str, str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("<!--"):
+            continue
+        match = _ENTRY.match(line)
+        if not match:
+            raise ContentError(source, f"line {number} is not a `*[term]: meaning` entry: {line!r}")
+        term = match["term"]
+        if term in entries:
+            raise ContentError(source, f"line {number}: '{term}' is defined twice")
+        entries[term] = match["meaning"]
+    return entries
+
+
+def glossary_markdown(entries: dict[str, str]) -> str:
+    """A definition list, A to Z."""
+    return "\n\n".join(
+        f"{term}\n:   {meaning}" for term, meaning in sorted(entries.items(), key=lambda e: e[0].lower())
+    )
