@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urljoin
 
 # mkdocs-macros loads this file by path, so its folder is not importable yet.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -30,6 +31,9 @@ from engine.models import ArticleFrontMatter  # noqa: E402
 from engine.review import insert_after_title, review_line  # noqa: E402
 
 
+FEED_LOGO = "assets/images/logo-512.png"
+
+
 class _PageState:
     """What the macros learn about the page being rendered; reset before each page."""
 
@@ -45,6 +49,7 @@ def define_env(env):
     # Templates (the booking block in overrides/) read clinic facts from config.extra.
     env.conf["extra"]["clinic"] = site.clinic
     env.variables["clinic"] = site.clinic
+    _give_the_feed_a_logo(env.conf)
     state = {"page": _PageState(site)}
 
     def current() -> _PageState:
@@ -117,6 +122,12 @@ def define_env(env):
 
     env.pre_macro_functions.append(on_pre_page_macros)
     env.post_macro_functions.append(on_post_page_macros)
+
+
+def _give_the_feed_a_logo(config) -> None:
+    # An RSS <image> must be an absolute URL; derive it from site_url so the two never drift.
+    if "rss" in config["plugins"]:
+        config["plugins"]["rss"].config.image = urljoin(config["site_url"], FEED_LOGO)
 
 
 @contextmanager

@@ -92,3 +92,58 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "page" in metafunc.fixturenames:
         pages = built_pages()
         metafunc.parametrize("page", pages, ids=[str(p) for p in pages])
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """After the run, the reading level of every page: the budget is checked, SMOG reported."""
+    if real_site.cache_info().currsize == 0:
+        return
+    from tests.tools.readability import page_readability
+
+    site_dir = real_site().site_dir
+    terminalreporter.section("reading level of built pages (Flesch-Kincaid grade, SMOG)")
+    for path in sorted(site_dir.rglob("index.html")):
+        result = page_readability(path)
+        if result.words >= 100:
+            name = str(path.parent.relative_to(site_dir)) or "(home)"
+            terminalreporter.write_line(
+                f"  {name:55} FK {result.flesch_kincaid_grade:4.1f}  SMOG {result.smog_grade:4.1f}"
+                f"  ({result.words} words)"
+            )
+
+
+@dataclass(frozen=True)
+class DocPage:
+    source: Path  # the Markdown file
+    meta: dict  # its front matter
+    name: str  # its URL path: "conditions/sciatica", "blog/some-post", "" for home
+
+    @property
+    def built(self) -> Path:
+        """The built HTML file, relative to the site folder."""
+        return Path(self.name) / "index.html"
+
+    @property
+    def is_article(self) -> bool:
+        return self.meta.get("page_type", "article") == "article"
+
+
+def doc_pages() -> list[DocPage]:
+    """Every page written in docs/ (snippets excluded), with its front matter and URL path."""
+    import yaml
+
+    docs = ROOT / "docs"
+    pages = []
+    for source in sorted(docs.rglob("*.md")):
+        relative = source.relative_to(docs)
+        if relative.parts[0] == "_snippets":
+            continue
+        meta = yaml.safe_load(source.read_text(encoding="utf-8").split("---")[1])
+        if relative.parts[:2] == ("blog", "posts"):
+            name = f"blog/{meta['slug']}"
+        elif relative.name == "index.md":
+            name = "" if relative.parent == Path(".") else str(relative.parent)
+        else:
+            name = str(relative.with_suffix(""))
+        pages.append(DocPage(source, meta, name))
+    return pages

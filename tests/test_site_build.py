@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from conftest import ROOT, build, soup
+from conftest import ROOT, DocPage, build, doc_pages, soup
 from engine.data import SiteData
 from engine.review import us_date
 
@@ -130,29 +130,13 @@ def test_the_fixture_treatment_is_not_in_the_real_site(site_dir: Path):
 # --- articles show who reviewed them ---------------------------------------------------------------
 
 
-def article_pages() -> list[tuple[Path, dict]]:
-    """(built page, front matter) for every Markdown page that is an article."""
-    pages = []
-    for source in sorted((ROOT / "docs").rglob("*.md")):
-        meta = yaml.safe_load(source.read_text(encoding="utf-8").split("---")[1])
-        pages.append((built_path(source, meta), meta))
-    return pages
-
-
-def built_path(source: Path, meta: dict) -> Path:
-    relative = source.relative_to(ROOT / "docs")
-    if relative.parts[:2] == ("blog", "posts"):
-        return Path("blog") / meta["slug"] / "index.html"
-    if relative.name == "index.md":
-        return relative.parent / "index.html"
-    return relative.with_suffix("") / "index.html"
-
-
-@pytest.mark.parametrize(("built", "meta"), article_pages(), ids=lambda v: str(v) if isinstance(v, Path) else "")
-def test_review_line_on_articles_only(site_dir: Path, built: Path, meta: dict):
+@pytest.mark.parametrize("doc", doc_pages(), ids=lambda doc: doc.name or "home")
+def test_review_line_on_articles_only(site_dir: Path, doc: DocPage):
     # A blog index shows each post's opening, review line included: that belongs to the post.
-    review = [p for p in soup(site_dir / built).select("p.app-review") if not p.find_parent(class_="md-post")]
-    if meta.get("page_type", "article") == "info":
+    html = soup(site_dir / doc.built)
+    review = [p for p in html.select("p.app-review") if not p.find_parent(class_="md-post")]
+    meta = doc.meta
+    if not doc.is_article:
         assert review == []  # negative control: info pages carry no medical review
         return
     assert len(review) == 1
