@@ -12,13 +12,20 @@ from pathlib import Path
 from engine.errors import ContentError
 
 _ENTRY = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<meaning>\S.*)$")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def _without_comments(text: str) -> str:
+    # Keep the line breaks inside comments, so error messages point at the right line.
+    return _COMMENT.sub(lambda match: "\n" * match.group(0).count("\n"), text)
 
 
 def read_glossary(path: Path, source: str) -> dict[str, str]:
     """Term -> meaning; a line that is neither an entry, a comment nor blank is an error."""
     entries: dict[str, str] = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("<!--"):
+    text = _without_comments(path.read_text(encoding="utf-8"))
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
             continue
         match = _ENTRY.match(line)
         if not match:

@@ -192,3 +192,28 @@ def test_missing_front_matter():
 def test_front_matter_is_read():
     meta = read_front_matter("docs/x.md", "---\ntitle: X\n---\n# X\n")
     assert meta == {"title": "X"}
+
+
+# --- glossary ----------------------------------------------------------------------------------
+
+
+def test_glossary_reads_entries_and_skips_comments(tmp_path):
+    from engine.glossary import read_glossary
+
+    path = tmp_path / "glossary.md"
+    path.write_text("<!-- a comment\n   over two lines -->\n*[MRI]: A scan\n\n*[DNS]: An exercise approach\n")
+    assert read_glossary(path, "docs/_snippets/glossary.md") == {"MRI": "A scan", "DNS": "An exercise approach"}
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [("*[MRI]: A scan\nMRI means a scan\n", "line 2 is not"), ("*[MRI]: A\n*[MRI]: B\n", "'MRI' is defined twice")],
+)
+def test_glossary_errors_name_the_file_and_line(tmp_path, text, problem):
+    from engine.glossary import read_glossary
+
+    path = tmp_path / "glossary.md"
+    path.write_text(text)
+    with pytest.raises(ContentError) as raised:
+        read_glossary(path, "docs/_snippets/glossary.md")
+    assert str(raised.value).startswith("docs/_snippets/glossary.md: ") and problem in str(raised.value)
