@@ -3,15 +3,18 @@
 Pages call:
     {{ treatment_table(ids=["mckenzie", "dns"], columns=["evidence", "risks"], caption="...") }}
     {{ cite("hopayian2010") }}  or  {{ cite("koes2007", "jensen2019") }}
-    {{ booking_cta() }}
+    {{ urgent_care() }}  {{ booking_cta() }}  {{ opening_hours() }}  {{ glossary() }}
 
-The work is done by plain functions in `engine/`; this module only wires them to pages.
+Around every page it also checks the front matter, adds the review line, the share and
+print blocks, the reference list and the JSON-LD; after the build it writes robots.txt and
+llms.txt. The work is done by plain functions in `engine/`; this module wires them to pages.
 """
 
 from __future__ import annotations
 
 import sys
 from contextlib import contextmanager
+from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -21,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from engine import booking, red_flags, tables  # noqa: E402
+from engine import booking, red_flags, seo, sharing, tables  # noqa: E402
 from engine.citations import PageCitations  # noqa: E402
 from engine.data import SiteData  # noqa: E402
 from engine.errors import ContentError, UnknownKeyError  # noqa: E402
@@ -29,9 +32,11 @@ from engine.front_matter import check_front_matter, read_front_matter  # noqa: E
 from engine.glossary import glossary_markdown, read_glossary  # noqa: E402
 from engine.models import ArticleFrontMatter  # noqa: E402
 from engine.review import insert_after_title, review_line  # noqa: E402
-
+from engine.site_files import llms_txt, robots_txt  # noqa: E402
+from engine.social import seed_card_fonts  # noqa: E402
 
 FEED_LOGO = "assets/images/logo-512.png"
+CONDITION_SECTION = "conditions/"
 
 
 class _PageState:
@@ -50,7 +55,9 @@ def define_env(env):
     env.conf["extra"]["clinic"] = site.clinic
     env.variables["clinic"] = site.clinic
     _give_the_feed_a_logo(env.conf)
+    seed_card_fonts(env.conf)
     state = {"page": _PageState(site)}
+    published: dict[str, seo.PageFacts] = {}  # source -> facts, for the site-wide checks
 
     def current() -> _PageState:
         return state["page"]
@@ -100,28 +107,106 @@ def define_env(env):
     def on_pre_page_macros(env):
         state["page"] = _PageState(site)
         file = env.page.file
-        if file.generated_by:  # blog archive and category pages have no author-written source
+        if file.generated_by:  # blog archive and category pages: no author-written source
+            _describe_generated_page(env.page)
             return
-        source = f"docs/{file.src_uri}"
+        source = _source(env)
         meta = read_front_matter(source, file.content_string)
         current().front_matter = check_front_matter(source, meta, site.clinic)
 
     def on_post_page_macros(env):
-        front_matter = current().front_matter
-        if front_matter and front_matter.page_type == "info" and current().citations.cited:
+        page_state = current()
+        front_matter = page_state.front_matter
+        if front_matter and front_matter.page_type == "info" and page_state.citations.cited:
             raise ContentError(
-                f"docs/{env.page.file.src_uri}",
+                _source(env),
                 "cites sources but is `page_type: info`: a page with medical statements is an "
                 "article and needs last_reviewed and reviewed_by",
             )
+        facts = _page_facts(env, page_state, site)
+        published[_source(env)] = facts
         if isinstance(front_matter, ArticleFrontMatter):
             env.markdown = insert_after_title(env.markdown, review_line(front_matter, site.clinic))
-        references = current().citations.reference_list_markdown()
-        if references:
-            env.markdown = f"{env.markdown.rstrip()}\n\n{references}"
+            env.markdown += "\n\n" + sharing.share_block(facts.url, facts.title)
+        env.markdown = f"{env.markdown.rstrip()}\n\n{page_state.citations.reference_list_markdown()}"
+        if isinstance(front_matter, ArticleFrontMatter):
+            env.markdown += "\n\n" + sharing.print_footer(facts.url, site.clinic) + "\n"
+        services = [t.name for t in site.treatments]
+        graph = seo.page_graph(facts, site.clinic, env.conf["site_url"], services)
+        env.page.meta["jsonld"] = seo.script_json(graph)
+
+    def on_post_build(env):
+        seo.check_unique(published)
+        site_dir = Path(env.conf["site_dir"])
+        (site_dir / "robots.txt").write_text(robots_txt(env.conf["site_url"]), encoding="utf-8")
+        articles = [f for f in published.values() if f.front_matter and not f.url.endswith("/blog/")]
+        llms = llms_txt(env.conf["site_name"], env.conf["site_description"].strip(), articles)
+        (site_dir / "llms.txt").write_text(llms, encoding="utf-8")
 
     env.pre_macro_functions.append(on_pre_page_macros)
     env.post_macro_functions.append(on_post_page_macros)
+    env.post_build_functions.append(on_post_build)
+
+
+def _page_facts(env, page_state: _PageState, site: SiteData) -> seo.PageFacts:
+    page, config = env.page, env.conf
+    front_matter = page_state.front_matter
+    url = urljoin(config["site_url"], page.url)
+    meta_date = page.meta.get("date")  # a blog post's date: a date, or {created: date}
+    return seo.PageFacts(
+        url=url,
+        title=(front_matter.title if front_matter else page.meta.get("title") or page.title or ""),
+        description=page.meta.get("description", ""),
+        section=_top_section(page),
+        crumbs=_crumbs(page, config["site_url"], url),
+        front_matter=front_matter,
+        image=urljoin(config["site_url"], _card_path(page, config)),
+        published=_as_date(meta_date.get("created") if isinstance(meta_date, dict) else meta_date),
+        references=[site.references[key] for key in page_state.citations.cited],
+        is_condition=page.file.src_uri.startswith(CONDITION_SECTION) and not page.is_index,
+        is_blog_post=page.file.src_uri.startswith("blog/posts/"),
+    )
+
+
+def _as_date(value) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    return value if isinstance(value, date) else None
+
+
+def _crumbs(page, site_url: str, url: str) -> list[seo.Crumb]:
+    """Home, then each section (linked to its index page), then the page itself."""
+    crumbs = [seo.Crumb("Home", site_url)]
+    for ancestor in reversed(page.ancestors):
+        target = ancestor if ancestor.is_page else next((c for c in ancestor.children if c.is_page), None)
+        if target is not None and target is not page:
+            crumbs.append(seo.Crumb(ancestor.title, urljoin(site_url, target.url)))
+    if not page.is_homepage:
+        crumbs.append(seo.Crumb(page.title, url))
+    # A section named like its index page ("Blog" > "Blog") reads as one step.
+    return [c for i, c in enumerate(crumbs) if i == 0 or c.url != crumbs[i - 1].url]
+
+
+def _top_section(page) -> str:
+    ancestors = [a for a in page.ancestors if a.is_section]
+    return ancestors[-1].title if ancestors else ""
+
+
+def _card_path(page, config) -> str:
+    """Where Material's social plugin writes this page's card (its own naming rule)."""
+    suffix = "/index.html" if config["use_directory_urls"] and not page.is_index else ".html"
+    return "assets/images/social/" + page.file.dest_uri.replace(suffix, ".png")
+
+
+def _describe_generated_page(page) -> None:
+    """Blog archive and category pages get a title and description of their own."""
+    section = "posts from " if page.file.src_uri.startswith("blog/archive/") else "posts about "
+    page.meta.setdefault("title", f"Blog {section}{page.title}")
+    page.meta.setdefault(
+        "description",
+        f"River Forest Health and Wellness blog {section}{page.title}: plain-language articles "
+        "reviewed by our clinicians.",
+    )
 
 
 def _give_the_feed_a_logo(config) -> None:
@@ -130,13 +215,17 @@ def _give_the_feed_a_logo(config) -> None:
         config["plugins"]["rss"].config.image = urljoin(config["site_url"], FEED_LOGO)
 
 
+def _source(env) -> str:
+    return f"docs/{env.page.file.src_uri}"
+
+
 @contextmanager
 def _naming_the_page(env):
     """Re-raises a bad macro argument as a build error that names the page it is on."""
     try:
         yield
     except (UnknownKeyError, ValueError) as error:
-        raise ContentError(f"docs/{env.page.file.src_uri}", str(error)) from None
+        raise ContentError(_source(env), str(error)) from None
 
 
 def _link_from_page(env, docs_path: str) -> str:

@@ -66,10 +66,17 @@ def real_site() -> BuildResult:
     return result
 
 
+def is_redirect_stub(path: Path) -> bool:
+    """mkdocs-redirects' placeholder for an old address: not a page a reader stays on."""
+    return 'http-equiv="refresh"' in path.read_text(encoding="utf-8")[:1000]
+
+
 def built_pages() -> list[Path]:
-    """Every HTML page of the built site, as paths relative to the site folder."""
+    """Every HTML page of the built site (redirect stubs aside), relative to the site folder."""
     site_dir = real_site().site_dir
-    return sorted(path.relative_to(site_dir) for path in site_dir.rglob("*.html"))
+    return sorted(
+        path.relative_to(site_dir) for path in site_dir.rglob("*.html") if not is_redirect_stub(path)
+    )
 
 
 @pytest.fixture(scope="session")
@@ -147,3 +154,55 @@ def doc_pages() -> list[DocPage]:
             name = str(relative.with_suffix(""))
         pages.append(DocPage(source, meta, name))
     return pages
+
+
+# --- a real browser ----------------------------------------------------------------------------------
+
+CHROMIUM_ARGS = [
+    # Without these Chromium calls Google's services at start-up, which this site must not do.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def chromium_path() -> str:
+    import shutil as _shutil
+
+    for name in ("chromium", "chromium-browser"):
+        if found := _shutil.which(name):
+            return found
+    pytest.fail(
+        "Chromium is needed for the browser checks: install it with `apt-get install -y chromium` "
+        "(Debian's package; .ci/run does this).",
+        pytrace=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir: Path):
+    """The built site served on loopback, as a static host would."""
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium_path()
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -23,7 +23,8 @@ from bs4 import BeautifulSoup
 SKIP = [
     "table", "pre", "code", "sup.app-cite", ".app-references", "#references", ".app-review",
     ".headerlink", ".admonition-title", ".md-source-file", ".md-post__meta", "h1", "h2",
-    "h3", "h4", "h5", "h6", ".app-cta-inline", "nav", "script", "style",
+    "h3", "h4", "h5", "h6", ".app-cta-inline", ".app-share", ".app-print-only", "nav", "script",
+    "style",
 ]
 BLOCKS = ["p", "li", "dd", "figcaption"]
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*")

@@ -1,0 +1,220 @@
+"""What search engines, link previews and AI assistants read: JSON-LD, and the site-wide
+facts (titles, descriptions) that must be unique."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from urllib.parse import urljoin
+
+from engine.errors import ContentError
+from engine.models import ArticleFrontMatter, Clinic, PageFrontMatter, Reference
+
+SCHEMA = "https://schema.org"
+DAY_NAMES = {"Mo": "Monday", "Tu": "Tuesday", "We": "Wednesday", "Th": "Thursday",
+             "Fr": "Friday", "Sa": "Saturday", "Su": "Sunday"}
+
+
+@dataclass(frozen=True)
+class Crumb:
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    """What the JSON-LD of one page is built from."""
+
+    url: str  # absolute
+    title: str
+    description: str
+    section: str  # top-level nav section, e.g. "Conditions"; "" at the top level
+    crumbs: list[Crumb]
+    front_matter: PageFrontMatter | None = None
+    image: str | None = None  # the social card, absolute
+    published: date | None = None  # blog posts
+    references: list[Reference] = field(default_factory=list)
+    is_condition: bool = False
+    is_blog_post: bool = False
+
+
+def clinic_node(clinic: Clinic, site_url: str, services: list[str]) -> dict:
+    """The clinic as a MedicalClinic (a LocalBusiness): one node, referenced by @id."""
+    address = clinic.address
+    return {
+        "@type": "MedicalClinic",
+        "@id": site_url + "#clinic",
+        "name": clinic.name,
+        "url": site_url,
+        "telephone": clinic.phone,
+        "email": clinic.email,
+        "logo": urljoin(site_url, "assets/images/logo-512.png"),
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": address.street,
+            "addressLocality": address.city,
+            "addressRegion": address.region,
+            "postalCode": address.postal_code,
+            "addressCountry": address.country,
+        },
+        "openingHoursSpecification": [
+            {
+                "@type": "OpeningHoursSpecification",
+                "dayOfWeek": [f"{SCHEMA}/{DAY_NAMES[day]}" for day in hours.days],
+                "opens": hours.opens,
+                "closes": hours.closes,
+            }
+            for hours in clinic.opening_hours
+        ],
+        "medicalSpecialty": [f"{SCHEMA}/Musculoskeletal", f"{SCHEMA}/Physiotherapy"],
+        "availableService": [{"@type": "MedicalTherapy", "name": name} for name in services],
+        "employee": [
+            {"@type": "Person", "name": c.name, "jobTitle": c.role, "honorificSuffix": c.credentials}
+            for c in clinic.clinicians
+        ],
+    }
+
+
+def page_graph(facts: PageFacts, clinic: Clinic, site_url: str, services: list[str]) -> dict:
+    """One @graph per page: the site, the clinic, the page, its breadcrumbs and its topic."""
+    website = {
+        "@type": "WebSite",
+        "@id": site_url + "#website",
+        "url": site_url,
+        "name": clinic.name,
+        "inLanguage": "en-US",
+        "publisher": {"@id": site_url + "#clinic"},
+    }
+    nodes = [website, clinic_node(clinic, site_url, services), _breadcrumbs(facts), _web_page(facts, clinic)]
+    if facts.is_condition:
+        nodes.append(_condition(facts))
+    if isinstance(facts.front_matter, ArticleFrontMatter):
+        nodes.append(_article(facts, clinic, site_url))
+    return {"@context": SCHEMA, "@graph": nodes}
+
+
+def _web_page(facts: PageFacts, clinic: Clinic) -> dict:
+    page = {
+        "@type": "WebPage",
+        "@id": facts.url,
+        "url": facts.url,
+        "name": facts.title,
+        "description": facts.description,
+        "inLanguage": "en-US",
+        "isPartOf": {"@id": _site(facts) + "#website"},
+        "breadcrumb": {"@id": facts.url + "#breadcrumb"},
+    }
+    if facts.image:
+        page["primaryImageOfPage"] = {"@type": "ImageObject", "url": facts.image}
+    front_matter = facts.front_matter
+    if isinstance(front_matter, ArticleFrontMatter):
+        reviewer = clinic.clinician(front_matter.reviewed_by)
+        page.update({
+            "@type": "MedicalWebPage",
+            "lastReviewed": front_matter.last_reviewed.isoformat(),
+            "reviewedBy": {"@type": "Person", "name": reviewer.name, "jobTitle": reviewer.role,
+                           "honorificSuffix": reviewer.credentials,
+                           "worksFor": {"@id": _site(facts) + "#clinic"}},
+            "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
+            "audience": {"@type": "PeopleAudience", "audienceType": "Patients"},
+            "about": {"@id": facts.url + "#condition"} if facts.is_condition else {"@type": "Thing", "name": facts.title},
+        })
+        if facts.references:
+            page["citation"] = [_citation(ref) for ref in facts.references]
+    return page
+
+
+def _condition(facts: PageFacts) -> dict:
+    return {
+        "@type": "MedicalCondition",
+        "@id": facts.url + "#condition",
+        "name": facts.crumbs[-1].name,
+        "description": facts.description,
+        "url": facts.url,
+    }
+
+
+def _article(facts: PageFacts, clinic: Clinic, site_url: str) -> dict:
+    front_matter = facts.front_matter
+    assert isinstance(front_matter, ArticleFrontMatter)
+    reviewer = clinic.clinician(front_matter.reviewed_by)
+    published = facts.published or front_matter.last_reviewed
+    article = {
+        "@type": "BlogPosting" if facts.is_blog_post else "Article",
+        "@id": facts.url + "#article",
+        "headline": facts.title[:110],
+        "description": facts.description,
+        "mainEntityOfPage": {"@id": facts.url},
+        "datePublished": published.isoformat(),
+        "dateModified": max(published, front_matter.last_reviewed).isoformat(),
+        "author": {"@type": "Organization", "@id": site_url + "#clinic", "name": clinic.name, "url": site_url},
+        "publisher": {"@id": site_url + "#clinic"},
+        "reviewedBy": {"@type": "Person", "name": reviewer.name},
+        "inLanguage": "en-US",
+    }
+    if facts.image:
+        article["image"] = facts.image
+    return article
+
+
+def _breadcrumbs(facts: PageFacts) -> dict:
+    return {
+        "@type": "BreadcrumbList",
+        "@id": facts.url + "#breadcrumb",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": crumb.name, "item": crumb.url}
+            for position, crumb in enumerate(facts.crumbs, start=1)
+        ],
+    }
+
+
+def _citation(ref: Reference) -> dict:
+    work = {"@type": "ScholarlyArticle", "name": ref.title, "author": ref.authors, "datePublished": str(ref.year)}
+    if ref.journal:
+        work["isPartOf"] = {"@type": "Periodical", "name": ref.journal}
+    if ref.doi:
+        work["url"] = f"https://doi.org/{ref.doi}"
+        work["sameAs"] = [f"https://doi.org/{ref.doi}"]
+    elif ref.url:
+        work["url"] = str(ref.url)
+    if ref.pmid:
+        work.setdefault("sameAs", []).append(f"https://pubmed.ncbi.nlm.nih.gov/{ref.pmid}/")
+    return work
+
+
+def _site(facts: PageFacts) -> str:
+    return facts.crumbs[0].url
+
+
+def script_json(graph: dict) -> str:
+    """JSON that is safe inside <script>: no "<", ">" or "&" can end the element early."""
+    text = json.dumps(graph, ensure_ascii=False, separators=(",", ":"), default=_iso)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _iso(value: object) -> str:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    raise TypeError(f"cannot put {type(value).__name__} in JSON-LD")
+
+
+# --- site-wide checks ------------------------------------------------------------------------------
+
+
+def check_unique(pages: dict[str, PageFacts]) -> None:
+    """Each page's title and description must exist and be its own: duplicates confuse
+    search results, screen-reader users moving between tabs, and link previews."""
+    for attribute in ("title", "description"):
+        by_value: dict[str, list[str]] = defaultdict(list)
+        for source, facts in pages.items():
+            value = getattr(facts, attribute).strip()
+            if not value:
+                raise ContentError(source, f"has no {attribute}")
+            by_value[value.casefold()].append(source)
+        for sources in by_value.values():
+            if len(sources) > 1:
+                raise ContentError(
+                    sources[0], f"has the same {attribute} as {', '.join(sources[1:])}: each page needs its own"
+                )

@@ -1,0 +1,98 @@
+"""Links last: every published address still resolves, and the sitemap lists exactly the pages."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import ROOT, doc_pages, is_redirect_stub, soup
+
+PUBLISHED = [
+    line.strip()
+    for line in (ROOT / "tests/published_urls.txt").read_text().splitlines()
+    if line.strip() and not line.startswith("#")
+]
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+REFRESH = re.compile(r'http-equiv="refresh" content="0; url=([^"]+)"')
+
+
+def resolve(site_dir: Path, path: str) -> Path | None:
+    """The file a static host serves for `path`, following redirect stubs; None if missing."""
+    target = site_dir / path.lstrip("/")
+    if path.endswith("/"):
+        target = target / "index.html"
+    for _ in range(5):  # a redirect may lead to another redirect, but not forever
+        if not target.is_file():
+            return None
+        if target.suffix != ".html" or not (stub := REFRESH.search(target.read_text(encoding="utf-8"))):
+            return target
+        target = (target.parent / stub.group(1)).resolve() / "index.html"
+    return None
+
+
+@pytest.mark.parametrize("address", PUBLISHED)
+def test_published_address_still_resolves(site_dir: Path, address: str):
+    path, _, anchor = address.partition("#")
+    target = resolve(site_dir, path)
+    assert target is not None, f"{path} no longer exists: add a redirect"
+    if anchor:
+        assert soup(target).find(id=anchor), f"{address}: the section anchor is gone"
+
+
+def test_resolver_detects_a_missing_page(site_dir: Path):
+    # Negative control: an address that never existed does not resolve.
+    assert resolve(site_dir, "/conditions/no-such-page/") is None
+
+
+def test_every_page_is_published(site_dir: Path):
+    """A new page must be added to published_urls.txt, so its address is protected too."""
+    published_pages = {address.partition("#")[0] for address in PUBLISHED}
+    for doc in doc_pages():
+        url = f"/{doc.name}/" if doc.name else "/"
+        assert url in published_pages, f"{url} is missing from tests/published_urls.txt"
+
+
+def sitemap_paths(site_dir: Path) -> list[str]:
+    tree = ET.parse(site_dir / "sitemap.xml")
+    return [urlparse(loc.text).path for loc in tree.getroot().findall("sm:url/sm:loc", SITEMAP_NS)]
+
+
+def built_pages(site_dir: Path) -> set[str]:
+    """Every real page: index.html files that are not redirect stubs."""
+    pages = set()
+    for path in site_dir.rglob("index.html"):
+        if is_redirect_stub(path):
+            continue
+        relative = path.parent.relative_to(site_dir)
+        pages.add("/" if str(relative) == "." else f"/{relative}/")
+    return pages
+
+
+def test_sitemap_lists_every_page_and_nothing_else(site_dir: Path):
+    listed = sitemap_paths(site_dir)
+    assert len(listed) == len(set(listed)), "a page is listed twice"
+    assert set(listed) == built_pages(site_dir)
+    assert "/404.html" not in listed
+    assert "/blog/reduced-hip-internal-rotation-might-be-causing-your-low-back-pain/" not in listed
+
+
+def test_sitemap_lastmod_is_the_review_date(site_dir: Path):
+    tree = ET.parse(site_dir / "sitemap.xml")
+    lastmod = {
+        urlparse(url.findtext("sm:loc", namespaces=SITEMAP_NS)).path: url.findtext("sm:lastmod", namespaces=SITEMAP_NS)
+        for url in tree.getroot().findall("sm:url", SITEMAP_NS)
+    }
+    for doc in doc_pages():
+        url = f"/{doc.name}/" if doc.name else "/"
+        expected = doc.meta.get("last_reviewed")
+        assert lastmod[url] == (expected.isoformat() if expected else None), url
+
+
+def test_robots_txt_points_to_the_sitemap(site_dir: Path):
+    robots = (site_dir / "robots.txt").read_text()
+    assert "Sitemap: https://www.riverforesthealth.example/sitemap.xml" in robots
+    assert "Disallow: /\n" not in robots

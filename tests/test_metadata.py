@@ -1,0 +1,160 @@
+"""What search engines, link previews and assistants read: head tags, JSON-LD, cards, llms.txt."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from PIL import Image
+
+from conftest import build, doc_pages, is_redirect_stub, soup
+
+SITE_URL = "https://www.riverforesthealth.example/"
+ARTICLES = {doc.name for doc in doc_pages() if doc.is_article}
+CONDITIONS = {doc.name for doc in doc_pages() if doc.name.startswith("conditions/") and doc.source.name != "index.md"}
+BLOG_POSTS = {doc.name for doc in doc_pages() if doc.source.parent.name == "posts"}
+def site_pages(site_dir: Path) -> list[Path]:
+    """Every built page that is a real page: not the 404 page, not a redirect stub."""
+    return sorted(p for p in site_dir.rglob("index.html") if not is_redirect_stub(p))
+
+
+def name_of(site_dir: Path, path: Path) -> str:
+    relative = str(path.parent.relative_to(site_dir))
+    return "" if relative == "." else relative
+
+
+def head(path: Path):
+    return soup(path).head
+
+
+def meta_content(page_head, attribute: str, value: str) -> str | None:
+    tag = page_head.find("meta", attrs={attribute: value})
+    return tag.get("content") if tag else None
+
+
+# --- head tags ---------------------------------------------------------------------------------------
+
+
+def test_titles_and_descriptions_are_unique(site_dir: Path):
+    pages = site_pages(site_dir)
+    titles = Counter(head(p).title.get_text(strip=True) for p in pages)
+    descriptions = Counter(meta_content(head(p), "name", "description") for p in pages)
+    assert [t for t, n in titles.items() if n > 1] == []
+    assert None not in descriptions and [d for d, n in descriptions.items() if n > 1] == []
+
+
+def test_head_tags_on_every_page(site_dir: Path):
+    for path in site_pages(site_dir):
+        page = soup(path)
+        page_head = page.head
+        url = SITE_URL + (name_of(site_dir, path) + "/" if name_of(site_dir, path) else "")
+        assert page.html["lang"] == "en", path
+        assert page_head.find("link", rel="canonical")["href"] == url, path
+        assert 50 <= len(meta_content(page_head, "name", "description")) <= 200, path
+        for tag in ("og:title", "og:description", "og:url", "og:image", "og:type"):
+            assert meta_content(page_head, "property", tag), f"{path}: no {tag}"
+        assert meta_content(page_head, "property", "og:url") == url
+        assert meta_content(page_head, "property", "twitter:card") == "summary_large_image", path
+        assert len(page.find_all("h1")) == 1, f"{path}: needs exactly one <h1>"
+
+
+# --- structured data ------------------------------------------------------------------------------------
+
+
+def graph_of(path: Path) -> list[dict]:
+    scripts = soup(path).find_all("script", type="application/ld+json")
+    assert len(scripts) == 1, f"{path}: one JSON-LD block expected"
+    assert "</" not in scripts[0].string
+    data = json.loads(scripts[0].string)
+    assert data["@context"] == "https://schema.org"
+    return data["@graph"]
+
+
+def nodes(graph: list[dict], kind: str) -> list[dict]:
+    return [node for node in graph if node["@type"] == kind]
+
+
+def test_every_page_has_the_clinic_site_and_breadcrumbs(site_dir: Path):
+    for path in site_pages(site_dir):
+        graph = graph_of(path)
+        (clinic,) = nodes(graph, "MedicalClinic")
+        assert clinic["telephone"] and clinic["address"]["streetAddress"]
+        assert clinic["openingHoursSpecification"][0]["opens"]
+        (crumbs,) = nodes(graph, "BreadcrumbList")
+        items = crumbs["itemListElement"]
+        assert [item["position"] for item in items] == list(range(1, len(items) + 1))
+        assert items[0]["item"] == SITE_URL
+        assert len(nodes(graph, "WebSite")) == 1
+
+
+@pytest.mark.parametrize("name", sorted(ARTICLES))
+def test_article_structured_data(site_dir: Path, name: str):
+    graph = graph_of(site_dir / name / "index.html")
+    (page,) = nodes(graph, "MedicalWebPage")
+    assert page["lastReviewed"] and page["reviewedBy"]["name"] and page["about"]
+    assert page["medicalAudience"]["audienceType"] == "Patient"
+    kind = "BlogPosting" if name in BLOG_POSTS else "Article"
+    (article,) = nodes(graph, kind)
+    assert article["author"]["name"] and article["datePublished"] and article["dateModified"]
+    assert article["headline"] and article["image"].endswith(".png")
+    assert (nodes(graph, "MedicalCondition") != []) == (name in CONDITIONS)
+
+
+@pytest.mark.parametrize("name", sorted(CONDITIONS))
+def test_condition_pages_describe_the_condition(site_dir: Path, name: str):
+    graph = graph_of(site_dir / name / "index.html")
+    (condition,) = nodes(graph, "MedicalCondition")
+    (page,) = nodes(graph, "MedicalWebPage")
+    assert page["about"] == {"@id": condition["@id"]} and condition["name"]
+
+
+def test_info_pages_are_plain_web_pages(site_dir: Path):
+    graph = graph_of(site_dir / "about/privacy/index.html")
+    assert nodes(graph, "WebPage") and not nodes(graph, "MedicalWebPage")  # negative control
+
+
+def test_json_ld_is_safe_inside_a_script_element():
+    from engine.seo import script_json
+
+    text = script_json({"name": "</script><script>alert(1)</script> & more"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text)["name"].startswith("</script>")
+
+
+# --- social cards ------------------------------------------------------------------------------------
+
+
+def test_every_page_has_a_1200_by_630_social_card(site_dir: Path):
+    for path in site_pages(site_dir):
+        image_url = meta_content(head(path), "property", "og:image")
+        card = site_dir / urlparse(image_url).path.lstrip("/")
+        assert card.is_file(), f"{path}: {card} missing"
+        with Image.open(card) as image:
+            assert image.size == (1200, 630)
+
+
+# --- llms.txt -------------------------------------------------------------------------------------------
+
+
+def test_llms_txt_lists_every_article(site_dir: Path):
+    text = (site_dir / "llms.txt").read_text()
+    assert text.startswith("# River Forest Health and Wellness\n\n> ")
+    for name in ARTICLES:
+        url = SITE_URL + (f"{name}/" if name else "")
+        assert f"]({url}): " in text, f"{url} missing from llms.txt"
+
+
+# --- a duplicate title stops the build -----------------------------------------------------------------
+
+
+def test_duplicate_title_stops_the_build(project_copy: Path, tmp_path: Path):
+    page = project_copy / "docs/about/privacy.md"
+    text = page.read_text()
+    title_line = next(line for line in text.splitlines() if line.startswith("title:"))
+    page.write_text(text.replace(title_line, "title: Medical disclaimer", 1))
+    result = build(project_copy, tmp_path / "site")
+    assert not result.ok
+    assert "has the same title as" in result.output and "privacy.md" in result.output
