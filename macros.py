@@ -24,12 +24,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from engine import booking, red_flags, seo, sharing, tables  # noqa: E402
+from engine import assets, booking, images, red_flags, seo, sharing, tables, theme_fixes  # noqa: E402
 from engine.citations import PageCitations  # noqa: E402
 from engine.data import SiteData  # noqa: E402
 from engine.errors import ContentError, UnknownKeyError  # noqa: E402
 from engine.front_matter import check_front_matter, read_front_matter  # noqa: E402
-from engine.glossary import glossary_markdown, read_glossary  # noqa: E402
+from engine.glossary import explain_terms_once_site, glossary_markdown, read_glossary  # noqa: E402
 from engine.models import ArticleFrontMatter  # noqa: E402
 from engine.review import insert_after_title, review_line  # noqa: E402
 from engine.site_files import llms_txt, robots_txt  # noqa: E402
@@ -37,6 +37,9 @@ from engine.social import seed_card_fonts  # noqa: E402
 
 FEED_LOGO = "assets/images/logo-512.png"
 CONDITION_SECTION = "conditions/"
+# The one page whose repeated blocks belong in the search index.
+COMPARISON_PAGE = "treatments/index.md"
+URGENT_CARE_PAGE = "urgent-care.md"
 
 
 class _PageState:
@@ -75,6 +78,7 @@ def define_env(env):
                 cite=current().citations.cite,
                 link_to=lambda path: _link_from_page(env, path),
                 number=current().tables,
+                searchable=env.page.file.src_uri == COMPARISON_PAGE,
             )
 
     @env.macro
@@ -86,7 +90,8 @@ def define_env(env):
     @env.macro
     def urgent_care():
         """The red-flag block, split by urgency, from data/red_flags.yml."""
-        return red_flags.urgent_care_markdown(site.red_flags, current().citations.cite)
+        searchable = env.page.file.src_uri == URGENT_CARE_PAGE
+        return red_flags.urgent_care_markdown(site.red_flags, current().citations.cite, searchable)
 
     @env.macro
     def opening_hours():
@@ -138,6 +143,10 @@ def define_env(env):
     def on_post_build(env):
         seo.check_unique(published)
         site_dir = Path(env.conf["site_dir"])
+        theme_fixes.fix_site(site_dir)
+        images.size_site_images(site_dir)
+        explain_terms_once_site(site_dir)
+        assets.minify_stylesheets(site_dir, [str(css) for css in env.conf["extra_css"]])
         (site_dir / "robots.txt").write_text(robots_txt(env.conf["site_url"]), encoding="utf-8")
         articles = [f for f in published.values() if f.front_matter and not f.url.endswith("/blog/")]
         llms = llms_txt(env.conf["site_name"], env.conf["site_description"].strip(), articles)

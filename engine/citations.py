@@ -34,7 +34,11 @@ class PageCitations:
             f'<li id="ref-{key}">{format_reference(self._references[key])}</li>'
             for key in self._cited
         )
-        return f'## References {{ #references }}\n\n<ol class="app-references">\n{items}\n</ol>\n'
+        # Out of the search index: author lists would swamp it and match every search.
+        return (
+            f"## References {{ #references data-search-exclude }}\n\n"
+            f'<ol class="app-references" data-search-exclude>\n{items}\n</ol>\n'
+        )
 
     def _link(self, key: str) -> str:
         number = self._number(key)

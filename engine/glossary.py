@@ -42,3 +42,29 @@ def glossary_markdown(entries: dict[str, str]) -> str:
     return "\n\n".join(
         f"{term}\n:   {meaning}" for term, meaning in sorted(entries.items(), key=lambda e: e[0].lower())
     )
+
+
+_ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.DOTALL)
+
+
+def explain_terms_once(html: str) -> str:
+    """Keeps the tooltip on a term's first use in a page and drops it from the repeats, as
+    style guides explain a term once (WCAG 3.1.4 asks no more); repeats only add weight."""
+    seen: set[str] = set()
+
+    def first_only(match: re.Match) -> str:
+        title = match.group(1)
+        if title in seen:
+            return match.group(2)
+        seen.add(title)
+        return match.group(0)
+
+    return _ABBR.sub(first_only, html)
+
+
+def explain_terms_once_site(site_dir: Path) -> None:
+    for path in site_dir.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        fixed = explain_terms_once(html)
+        if fixed != html:
+            path.write_text(fixed, encoding="utf-8")

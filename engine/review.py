@@ -15,7 +15,7 @@ def review_line(front_matter: ArticleFrontMatter, clinic: Clinic) -> str:
     reviewer = clinic.clinician(front_matter.reviewed_by)
     when = front_matter.last_reviewed
     return (
-        '<p class="app-review">Medically reviewed by '
+        '<p class="app-review" data-search-exclude>Medically reviewed by '
         f"<strong>{escape(reviewer.name_with_credentials)}</strong> on "
         f'<time datetime="{when.isoformat()}">{us_date(when)}</time></p>'
     )

@@ -70,10 +70,6 @@ def clinic_node(clinic: Clinic, site_url: str, services: list[str]) -> dict:
         ],
         "medicalSpecialty": [f"{SCHEMA}/Musculoskeletal", f"{SCHEMA}/Physiotherapy"],
         "availableService": [{"@type": "MedicalTherapy", "name": name} for name in services],
-        "employee": [
-            {"@type": "Person", "name": c.name, "jobTitle": c.role, "honorificSuffix": c.credentials}
-            for c in clinic.clinicians
-        ],
     }
 
 
@@ -118,7 +114,6 @@ def _web_page(facts: PageFacts, clinic: Clinic) -> dict:
                            "honorificSuffix": reviewer.credentials,
                            "worksFor": {"@id": _site(facts) + "#clinic"}},
             "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
-            "audience": {"@type": "PeopleAudience", "audienceType": "Patients"},
             "about": {"@id": facts.url + "#condition"} if facts.is_condition else {"@type": "Thing", "name": facts.title},
         })
         if facts.references:
@@ -171,17 +166,14 @@ def _breadcrumbs(facts: PageFacts) -> dict:
 
 
 def _citation(ref: Reference) -> dict:
-    work = {"@type": "ScholarlyArticle", "name": ref.title, "author": ref.authors, "datePublished": str(ref.year)}
-    if ref.journal:
-        work["isPartOf"] = {"@type": "Periodical", "name": ref.journal}
+    """Title and a link: enough to identify the source, light enough for every page."""
     if ref.doi:
-        work["url"] = f"https://doi.org/{ref.doi}"
-        work["sameAs"] = [f"https://doi.org/{ref.doi}"]
-    elif ref.url:
-        work["url"] = str(ref.url)
-    if ref.pmid:
-        work.setdefault("sameAs", []).append(f"https://pubmed.ncbi.nlm.nih.gov/{ref.pmid}/")
-    return work
+        url = f"https://doi.org/{ref.doi}"
+    elif ref.pmid:
+        url = f"https://pubmed.ncbi.nlm.nih.gov/{ref.pmid}/"
+    else:
+        url = str(ref.url)
+    return {"@type": "CreativeWork", "name": ref.title, "url": url}
 
 
 def _site(facts: PageFacts) -> str:

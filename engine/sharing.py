@@ -16,7 +16,7 @@ def share_block(url: str, title: str) -> str:
     subject = quote(title)
     body = quote(f"{title}\n\n{url}")
     return (
-        '<div class="app-share" role="group" aria-label="Share this page">'
+        '<div class="app-share" role="group" aria-label="Share this page" data-search-exclude>'
         f'<button type="button" class="md-button app-share__copy" data-app-copy="{escape(url)}" hidden>'
         "Copy link</button> "
         f'<a class="md-button app-share__email" href="mailto:?subject={subject}&amp;body={body}">'
@@ -31,7 +31,7 @@ def print_footer(url: str, clinic: Clinic) -> str:
     svg = qr.svg_inline(scale=3, border=2, dark="#000000", light="#ffffff", title="QR code for this page")
     svg = svg.replace("<svg ", "<svg role=\"img\" ", 1)
     return (
-        '<div class="app-print-only app-print-footer">'
+        '<div class="app-print-only app-print-footer" data-search-exclude>'
         f"<div>{svg}</div>"
         "<p><strong>This page online:</strong><br>"
         f"<span class=\"app-print-footer__url\">{escape(url)}</span></p>"

@@ -84,10 +84,12 @@ def treatment_table(
     cite: Cite,
     link_to: LinkTo,
     number: int = 1,
+    searchable: bool = True,
 ) -> str:
     """An HTML table with a caption and scoped headers, in a region that scrolls on its own.
 
-    `number` counts the tables on a page, so that two tables never share an id."""
+    `number` counts the tables on a page, so that two tables never share an id; tables that
+    repeat the comparison page's facts stay out of the search index (`searchable=False`)."""
     rows = select_treatments(treatments, ids)
     keys = select_columns(columns)
     caption = caption or "How the treatments compare"
@@ -96,7 +98,8 @@ def treatment_table(
     body = "\n".join(_row(t, keys, cite, link_to) for t in rows)
     # tabindex lets keyboard users scroll the region; the label tells them what it holds.
     return (
-        f'<div class="app-table" role="region" aria-labelledby="{caption_id}" tabindex="0">\n'
+        f'<div class="app-table" role="region" aria-labelledby="{caption_id}" tabindex="0"'
+        f'{"" if searchable else " data-search-exclude"}>\n'
         f'<table>\n<caption id="{caption_id}">{escape(caption)}</caption>\n'
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n</div>"
     )

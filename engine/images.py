@@ -1,0 +1,52 @@
+"""Illustrations load lazily and keep their space while loading.
+
+Authors give a width (`{ width="360" }`); the height follows from the SVG's viewBox, so the
+page does not jump when the picture arrives, and `loading="lazy"` keeps pictures below
+the fold off the first download.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urljoin
+
+_IMG = re.compile(r"<img\b[^>]*>")
+_ATTR = re.compile(r'(\w[\w-]*)="([^"]*)"')
+_VIEWBOX = re.compile(r'viewBox="\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)\s*"')
+
+
+@cache
+def svg_ratio(path: Path) -> float | None:
+    """Height over width, from the SVG's viewBox."""
+    match = _VIEWBOX.search(path.read_text(encoding="utf-8")[:2000])
+    return float(match[2]) / float(match[1]) if match else None
+
+
+def size_images(html: str, page_path: str, site_dir: Path) -> str:
+    """Adds height, loading="lazy" and decoding="async" to local SVG images with a width."""
+
+    def fix(match: re.Match) -> str:
+        tag = match.group(0)
+        attributes = dict(_ATTR.findall(tag))
+        src = attributes.get("src", "")
+        if not src.endswith(".svg") or "://" in src or "width" not in attributes or "height" in attributes:
+            return tag
+        file = site_dir / unquote(urljoin(page_path, src)).lstrip("/")
+        ratio = svg_ratio(file) if file.is_file() else None
+        if ratio is None:
+            return tag
+        height = round(int(attributes["width"]) * ratio)
+        return tag[:-1].rstrip("/ ") + f' height="{height}" loading="lazy" decoding="async">'
+
+    return _IMG.sub(fix, html)
+
+
+def size_site_images(site_dir: Path) -> None:
+    for path in site_dir.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        page_path = "/" + str(path.relative_to(site_dir).parent).strip(".") + "/"
+        fixed = size_images(html, page_path.replace("//", "/"), site_dir)
+        if fixed != html:
+            path.write_text(fixed, encoding="utf-8")

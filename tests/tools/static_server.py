@@ -1,0 +1,81 @@
+"""A static file server for the built site that compresses like a real host (gzip) and sets
+cache headers, for browser checks and Lighthouse. Loopback only.
+
+    python tests/tools/static_server.py SITE_DIR [PORT]
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import sys
+import threading
+from pathlib import Path
+
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}
+
+
+class CompressingHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files gzip-compressed when the client accepts it, with long caching for
+    fingerprinted assets and revalidation for everything else, as deploy/ configures."""
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # let the base class redirect to the slash URL
+            path = path / "index.html"
+        if not path.is_file():
+            return self._not_found()
+        body = path.read_bytes()
+        compress = path.suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", "")
+        if compress:
+            body = gzip.compress(body, compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        if compress:
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        immutable = "/assets/" in self.path and any(c.isdigit() for c in path.stem) and "." in path.stem
+        self.send_header("Cache-Control", "public, max-age=31536000, immutable" if immutable else "no-cache")
+        self.end_headers()
+        return _Body(body)
+
+    def _not_found(self):
+        page = Path(self.directory) / "404.html"
+        body = page.read_bytes() if page.is_file() else b"Not found"
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return _Body(body)
+
+
+class _Body:
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def read(self, *args) -> bytes:
+        data, self.data = self.data, b""
+        return data
+
+    def close(self) -> None:
+        pass
+
+
+def serve(site_dir: Path, port: int = 0) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(CompressingHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+if __name__ == "__main__":
+    running = serve(Path(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 8000)
+    print(f"serving {sys.argv[1]} at http://127.0.0.1:{running.server_port}/")
+    threading.Event().wait()
