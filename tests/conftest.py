@@ -206,3 +206,25 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def compressed_site_url(site_dir: Path):
+    """The built site behind a gzip-compressing server with cache headers, as a host serves it."""
+    from tests.tools.static_server import serve
+
+    server = serve(site_dir)
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+def node_tool(relative: str) -> Path:
+    """A file from the pinned Node tools (package.json); fails with how to install them."""
+    path = ROOT / "node_modules" / relative
+    if not path.exists():
+        pytest.fail(
+            f"{path.relative_to(ROOT)} is missing: install the pinned Node tools with `npm ci` "
+            "(`make test` does this when Node.js and npm are installed).",
+            pytrace=False,
+        )
+    return path
