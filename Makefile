@@ -4,6 +4,7 @@
 VENV    := .venv
 PYTHON  := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed-from-lock
+NODE_STAMP := node_modules/.installed-from-lock
 # Quiet the MkDocs 2 / Material maintenance banners; they are known and planned for.
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
@@ -20,7 +21,7 @@ serve: $(STAMP) ## Serve the site at http://127.0.0.1:8000 with live reload
 build: $(STAMP) ## Build the production site into site/ (strict: any warning fails)
 	$(PYTHON) -m mkdocs build --strict --clean --site-dir site
 
-test: $(STAMP) ## Run every check (unit, build and content tests)
+test: $(STAMP) $(NODE_STAMP) ## Run every check (unit, build, content and browser gates)
 	$(PYTHON) -m pytest
 
 lock: ## Re-pin requirements.txt from requirements.in (needs the network to PyPI)
@@ -35,4 +36,9 @@ clean: ## Remove the built site and caches (keeps the virtual environment)
 $(STAMP): requirements.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --require-hashes --no-deps -r requirements.txt
+	touch $@
+
+$(NODE_STAMP): package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for the browser checks: install Node.js and npm"; exit 1; }
+	npm ci --no-audit --no-fund
 	touch $@
