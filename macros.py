@@ -146,7 +146,9 @@ def define_env(env):
         theme_fixes.fix_site(site_dir)
         images.size_site_images(site_dir)
         explain_terms_once_site(site_dir)
-        assets.minify_stylesheets(site_dir, [str(css) for css in env.conf["extra_css"]])
+        stylesheets = [str(css) for css in env.conf["extra_css"]]
+        assets.add_dark_mode(site_dir, stylesheets[0])
+        assets.minify_stylesheets(site_dir, stylesheets)
         (site_dir / "robots.txt").write_text(robots_txt(env.conf["site_url"]), encoding="utf-8")
         articles = [f for f in published.values() if f.front_matter and not f.url.endswith("/blog/")]
         llms = llms_txt(env.conf["site_name"], env.conf["site_description"].strip(), articles)

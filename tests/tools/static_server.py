@@ -18,7 +18,10 @@ COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}
 
 class CompressingHandler(http.server.SimpleHTTPRequestHandler):
     """Serves files gzip-compressed when the client accepts it, with long caching for
-    fingerprinted assets and revalidation for everything else, as deploy/ configures."""
+    fingerprinted assets and revalidation for everything else, as deploy/ configures.
+    HTTP/1.1 so connections are kept alive, as any real host does."""
+
+    protocol_version = "HTTP/1.1"
 
     def log_message(self, *args) -> None:
         pass
