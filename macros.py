@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from engine import assets, booking, images, red_flags, seo, sharing, tables, theme_fixes  # noqa: E402
+from engine import assets, booking, hosting, images, red_flags, seo, sharing, tables, theme_fixes  # noqa: E402
 from engine.citations import PageCitations  # noqa: E402
 from engine.data import SiteData  # noqa: E402
 from engine.errors import ContentError, UnknownKeyError  # noqa: E402
@@ -153,6 +153,7 @@ def define_env(env):
         articles = [f for f in published.values() if f.front_matter and not f.url.endswith("/blog/")]
         llms = llms_txt(env.conf["site_name"], env.conf["site_description"].strip(), articles)
         (site_dir / "llms.txt").write_text(llms, encoding="utf-8")
+        hosting.write_hosting_files(site_dir)  # last: it hashes the final inline scripts
 
     env.pre_macro_functions.append(on_pre_page_macros)
     env.post_macro_functions.append(on_post_page_macros)
