@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test lock clean
+.PHONY: help serve build test bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -18,11 +18,20 @@ help: ## List the targets
 serve: $(STAMP) ## Serve the site at http://127.0.0.1:8000 with live reload
 	$(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
+# Atomic: build into a fresh folder and swap it in only on success, so a failed build never
+# leaves a half-written site/ to deploy.
 build: $(STAMP) ## Build the production site into site/ (strict: any warning fails)
-	$(PYTHON) -m mkdocs build --strict --clean --site-dir site
+	rm -rf .site-next .site-old
+	$(PYTHON) -m mkdocs build --strict --site-dir .site-next || { rm -rf .site-next; exit 1; }
+	if [ -d site ]; then mv site .site-old; fi
+	mv .site-next site
+	rm -rf .site-old
 
 test: $(STAMP) $(NODE_STAMP) ## Run every check (unit, build, content and browser gates)
 	$(PYTHON) -m pytest
+
+bench: $(STAMP) ## Time the build: real site, +100 and +400 articles, ours against plain Material
+	$(PYTHON) tests/tools/bench.py
 
 lock: ## Re-pin requirements.txt from requirements.in (needs the network to PyPI)
 	python3 -m venv .venv-lock && .venv-lock/bin/pip install --quiet pip-tools
@@ -31,7 +40,7 @@ lock: ## Re-pin requirements.txt from requirements.in (needs the network to PyPI
 	rm -rf .venv-lock
 
 clean: ## Remove the built site and caches (keeps the virtual environment)
-	rm -rf site .pytest_cache .cache
+	rm -rf site .site-next .site-old .pytest_cache .cache
 
 $(STAMP): requirements.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)

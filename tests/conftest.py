@@ -102,7 +102,13 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 
 def pytest_terminal_summary(terminalreporter) -> None:
-    """After the run, the reading level of every page: the budget is checked, SMOG reported."""
+    """After the run: the load-burst figures, and the reading level of every page (the budget
+    is checked by tests, SMOG only reported)."""
+    load_results = getattr(sys.modules.get("test_hosting"), "LOAD_RESULTS", [])
+    if load_results:
+        terminalreporter.section("nginx under load (deploy/nginx.conf)")
+        for line in load_results:
+            terminalreporter.write_line(f"  {line}")
     if real_site.cache_info().currsize == 0:
         return
     from tests.tools.readability import page_readability
@@ -170,6 +176,8 @@ CHROMIUM_ARGS = [
 def chromium_path() -> str:
     import shutil as _shutil
 
+    if configured := os.environ.get("CHROMIUM_PATH"):  # e.g. Google Chrome on GitHub's runners
+        return configured
     for name in ("chromium", "chromium-browser"):
         if found := _shutil.which(name):
             return found

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import build
+from conftest import ROOT, build
 
 POST = "docs/blog/posts/hip-internal-rotation-low-back-pain.md"
 TREATMENTS = "docs/treatments/index.md"
@@ -93,3 +95,32 @@ def test_unmodified_copy_builds(project_copy, tmp_path):
     # Negative control: the failures above come from the edits, not from the copying.
     result = build(project_copy, tmp_path / "site")
     assert result.ok, result.output
+
+
+# --- `make build` is atomic: a failed build leaves the last good site/ as it was -----------------
+
+
+def make_build(project: Path) -> subprocess.CompletedProcess:
+    venv = ROOT / ".venv"
+    return subprocess.run(
+        ["make", "--no-print-directory", "build", f"VENV={venv}", "-o", str(venv / ".installed-from-lock")],
+        cwd=project, capture_output=True, text=True, timeout=300,
+    )
+
+
+def test_failed_make_build_keeps_the_last_good_site(project_copy):
+    for name in ("Makefile", "requirements.txt"):
+        shutil.copy2(ROOT / name, project_copy / name)
+    good = make_build(project_copy)
+    assert good.returncode == 0, good.stdout + good.stderr
+    page = project_copy / "site/conditions/sciatica/index.html"
+    before = page.read_bytes()
+    edit(project_copy, "docs/conditions/sciatica.md", "# Sciatica", "# Sciatica {{ cite('no-such-key') }}")
+
+    broken = make_build(project_copy)
+
+    assert broken.returncode != 0
+    assert "no-such-key" in broken.stdout + broken.stderr
+    assert page.read_bytes() == before  # the deployable site is the last good one, whole
+    assert (project_copy / "site/index.html").is_file() and (project_copy / "site/_headers").is_file()
+    assert not (project_copy / ".site-next").exists()  # no half-written build left behind

@@ -58,8 +58,8 @@ def loopback_config(site_dir: Path, https_port: int, http_port: int, cert: Path,
     text = substitute(text, r"listen 80;", f"listen 127.0.0.1:{http_port};", 1)
     text = substitute(text, r"listen 443 ssl http2;", f"listen 127.0.0.1:{https_port} ssl http2;", 1)
     text = substitute(text, r"^(\s*)root \S+;", rf"\1root {site_dir};", 1)
-    text = substitute(text, r"ssl_certificate \S+;", f"ssl_certificate {cert};", 1)
-    text = substitute(text, r"ssl_certificate_key \S+;", f"ssl_certificate_key {key};", 1)
+    text = substitute(text, r"ssl_certificate\s+\S+;", f"ssl_certificate {cert};", 1)
+    text = substitute(text, r"ssl_certificate_key\s+\S+;", f"ssl_certificate_key {key};", 1)
     return substitute(text, r"include \S+/_nginx/security-headers\.conf;",
                       f"include {site_dir}/_nginx/security-headers.conf;", 1)
 
@@ -231,3 +231,81 @@ def test_static_host_headers_file_matches(site_dir):
     immutable = [lines[i - 1] for i, line in enumerate(lines) if "immutable" in line]
     assert immutable and all(FINGERPRINTED.search(path) for path in immutable)
     assert all((site_dir / path.lstrip("/")).is_file() for path in immutable)
+
+
+# --- the policy in a real browser --------------------------------------------------------------
+
+RECORD_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', e =>
+  window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`));
+"""
+
+
+@pytest.fixture(scope="module")
+def csp_tab(browser, nginx):
+    context = browser.new_context(ignore_https_errors=True, viewport={"width": 360, "height": 780})
+    context.add_init_script(RECORD_VIOLATIONS)
+    tab = context.new_page()
+    console: list[str] = []
+    tab.on("console", lambda message: console.append(message.text) if "Content Security Policy" in message.text else None)
+    tab.console_csp = console
+    yield tab
+    context.close()
+
+
+def violations_after_loading(tab, url: str) -> list[str]:
+    tab.console_csp.clear()
+    tab.goto(url, wait_until="load")
+    tab.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    tab.wait_for_timeout(100)
+    return tab.evaluate("window.__cspViolations") + tab.console_csp
+
+
+@pytest.mark.parametrize("html_page", PAGES)
+def test_no_csp_violations_on_any_page(csp_tab, nginx, html_page):
+    url = f"{nginx.base}/{html_page.removesuffix('index.html')}"
+    assert violations_after_loading(csp_tab, url) == []
+    assert csp_tab.evaluate("typeof document$") == "object"  # the theme's script is running
+
+
+def test_search_works_under_the_policy(csp_tab, nginx):
+    csp_tab.goto(f"{nginx.base}/conditions/sciatica/")
+    csp_tab.click("label[for=__search]")  # the search button in the header, on a phone
+    csp_tab.fill("[data-md-component=search-query]", "piriformis")
+    results = csp_tab.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10_000)
+    assert results.count() > 0
+    assert csp_tab.evaluate("window.__cspViolations") == [] and csp_tab.console_csp == []
+
+
+def test_policy_blocks_an_unknown_inline_script(csp_tab, nginx):
+    # Negative control: a script the build did not hash must not run, and is reported.
+    violations_after_loading(csp_tab, f"{nginx.base}/")
+    csp_tab.evaluate("""() => { const s = document.createElement('script');
+        s.textContent = 'window.__injected = true'; document.head.append(s); }""")
+    csp_tab.wait_for_timeout(100)
+    assert csp_tab.evaluate("window.__injected") is None
+    assert any("script-src" in v for v in csp_tab.evaluate("window.__cspViolations"))
+
+
+# --- a bounded load burst ----------------------------------------------------------------------
+
+
+def test_load_burst_has_no_errors(nginx):
+    wrk = tool("wrk", "wrk")
+    result = subprocess.run(
+        [wrk, "--threads", "2", "--connections", "64", "--duration", "3s", "--latency",
+         "--header", "Accept-Encoding: gzip", f"{nginx.base}/conditions/sciatica/"],
+        capture_output=True, text=True, timeout=60,
+    )
+    out = result.stdout
+    assert result.returncode == 0, result.stderr
+    requests_per_second = float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1])
+    p99 = re.search(r"^\s+99%\s+(\S+)", out, re.M)[1]
+    total = int(re.search(r"(\d+) requests in", out)[1])
+    LOAD_RESULTS.append(f"wrk, 64 connections, 3 s, one article over TLS with gzip: "
+                        f"{requests_per_second:,.0f} requests/s, p99 latency {p99}, {total:,} requests")
+    assert "Socket errors" not in out, out
+    assert "Non-2xx or 3xx responses" not in out, out
+    assert total > 64  # it really ran
