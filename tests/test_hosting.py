@@ -309,3 +309,17 @@ def test_load_burst_has_no_errors(nginx):
     assert "Socket errors" not in out, out
     assert "Non-2xx or 3xx responses" not in out, out
     assert total > 64  # it really ran
+
+
+# --- the GitHub Pages workflow -----------------------------------------------------------------
+
+PINNED = re.compile(r"^[\w.-]+/[\w.-]+(/[\w./-]+)?@[0-9a-f]{40}$")
+
+
+def test_workflow_actions_are_pinned_by_commit_sha():
+    workflow = (ROOT / ".github/workflows/deploy.yml").read_text(encoding="utf-8")
+    uses = re.findall(r"uses:\s*(\S+)", workflow)
+    assert len(uses) >= 4  # checkout, build, upload, deploy at least: not vacuous
+    assert [action for action in uses if not PINNED.match(action)] == []
+    assert not PINNED.match("actions/checkout@v4")  # negative control: a tag is not a pin
+    assert "make test" in workflow and "path: site" in workflow
