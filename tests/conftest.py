@@ -101,13 +101,20 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("page", pages, ids=[str(p) for p in pages])
 
 
+# Measurements tests want shown after the run (Lighthouse medians, load burst), by section.
+MEASURED: dict[str, list[str]] = {}
+
+
+def report(section: str, line: str) -> None:
+    MEASURED.setdefault(section, []).append(line)
+
+
 def pytest_terminal_summary(terminalreporter) -> None:
-    """After the run: the load-burst figures, and the reading level of every page (the budget
-    is checked by tests, SMOG only reported)."""
-    load_results = getattr(sys.modules.get("test_hosting"), "LOAD_RESULTS", [])
-    if load_results:
-        terminalreporter.section("nginx under load (deploy/nginx.conf)")
-        for line in load_results:
+    """After the run: what the tests measured, and the reading level of every page (the
+    budget is checked by tests, SMOG only reported)."""
+    for section, lines in MEASURED.items():
+        terminalreporter.section(section)
+        for line in lines:
             terminalreporter.write_line(f"  {line}")
     if real_site.cache_info().currsize == 0:
         return

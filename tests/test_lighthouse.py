@@ -11,7 +11,7 @@ import subprocess
 
 import pytest
 
-from conftest import CHROMIUM_ARGS, ROOT, chromium_path, node_tool
+from conftest import CHROMIUM_ARGS, ROOT, chromium_path, node_tool, report
 
 PAGES = ["", "conditions/sciatica/", "treatments/", "blog/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo", "agentic-browsing"]
@@ -51,7 +51,8 @@ def test_lighthouse_scores(reports, address, record_property):
     runs = [scores(report) for report in reports[address]]
     median = {name: statistics.median(run[name] for run in runs) for name in CATEGORIES}
     record_property("lighthouse", median)
-    print(f"\nLighthouse {address or '(home)'}: " + ", ".join(f"{k} {v:.2f}" for k, v in median.items()))
+    report(f"Lighthouse, mobile, median of {RUNS} runs", f"{address or '(home)':22} "
+           + ", ".join(f"{k} {round(100 * v)}" for k, v in median.items()))
     failing = {name: median[name] for name, floor in REQUIRED.items() if median[name] < floor}
     assert failing == {}, f"below 100 (median of {RUNS} runs): {failing}; all runs: {runs}"
     assert median["agentic-browsing"] == 1.0
