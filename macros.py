@@ -24,12 +24,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from engine import assets, booking, hosting, images, red_flags, seo, sharing, tables, theme_fixes  # noqa: E402
+from engine import assets, booking, hosting, post_build, red_flags, seo, sharing, tables  # noqa: E402
 from engine.citations import PageCitations  # noqa: E402
 from engine.data import SiteData  # noqa: E402
 from engine.errors import ContentError, UnknownKeyError  # noqa: E402
 from engine.front_matter import check_front_matter, read_front_matter  # noqa: E402
-from engine.glossary import explain_terms_once_site, glossary_markdown, read_glossary  # noqa: E402
+from engine.glossary import glossary_markdown, read_glossary  # noqa: E402
 from engine.models import ArticleFrontMatter  # noqa: E402
 from engine.review import insert_after_title, review_line  # noqa: E402
 from engine.site_files import llms_txt, robots_txt  # noqa: E402
@@ -143,9 +143,7 @@ def define_env(env):
     def on_post_build(env):
         seo.check_unique(published)
         site_dir = Path(env.conf["site_dir"])
-        theme_fixes.fix_site(site_dir)
-        images.size_site_images(site_dir)
-        explain_terms_once_site(site_dir)
+        post_build.rewrite_pages(site_dir)  # one read and write per page
         stylesheets = [str(css) for css in env.conf["extra_css"]]
         assets.add_dark_mode(site_dir, stylesheets[0])
         assets.minify_stylesheets(site_dir, stylesheets)

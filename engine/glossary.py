@@ -60,11 +60,3 @@ def explain_terms_once(html: str) -> str:
         return match.group(0)
 
     return _ABBR.sub(first_only, html)
-
-
-def explain_terms_once_site(site_dir: Path) -> None:
-    for path in site_dir.rglob("*.html"):
-        html = path.read_text(encoding="utf-8")
-        fixed = explain_terms_once(html)
-        if fixed != html:
-            path.write_text(fixed, encoding="utf-8")

@@ -41,12 +41,3 @@ def size_images(html: str, page_path: str, site_dir: Path) -> str:
         return tag[:-1].rstrip("/ ") + f' height="{height}" loading="lazy" decoding="async">'
 
     return _IMG.sub(fix, html)
-
-
-def size_site_images(site_dir: Path) -> None:
-    for path in site_dir.rglob("*.html"):
-        html = path.read_text(encoding="utf-8")
-        page_path = "/" + str(path.relative_to(site_dir).parent).strip(".") + "/"
-        fixed = size_images(html, page_path.replace("//", "/"), site_dir)
-        if fixed != html:
-            path.write_text(fixed, encoding="utf-8")

@@ -10,7 +10,6 @@ substitution does nothing once the theme is fixed.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 # <label ... tabindex=""> on navigation sections: an empty tabindex is not a number.
 _EMPTY_TABINDEX = re.compile(r'(<label\b[^>]*?) tabindex=""')
@@ -29,16 +28,3 @@ def fix_html(html: str, is_blog_page: bool = True) -> str:
     if not is_blog_page:
         html = _FEED_LINK.sub("", html)
     return html
-
-
-def fix_site(site_dir: Path) -> int:
-    """Repair every HTML file of a built site; returns how many files changed."""
-    changed = 0
-    for path in site_dir.rglob("*.html"):
-        html = path.read_text(encoding="utf-8")
-        is_blog_page = path.relative_to(site_dir).parts[0] == "blog"
-        fixed = fix_html(html, is_blog_page)
-        if fixed != html:
-            path.write_text(fixed, encoding="utf-8")
-            changed += 1
-    return changed

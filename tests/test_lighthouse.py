@@ -11,7 +11,7 @@ import subprocess
 
 import pytest
 
-from conftest import CHROMIUM_ARGS, ROOT, chromium_path, node_tool, report
+from conftest import CHROMIUM_ARGS, chromium_path, node_tool, report
 
 PAGES = ["", "conditions/sciatica/", "treatments/", "blog/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo", "agentic-browsing"]

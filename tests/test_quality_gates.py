@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import built_pages, doc_pages, node_tool, real_site
+from conftest import built_pages, doc_pages, node_tool
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 PAGES = [str(p) for p in built_pages()]

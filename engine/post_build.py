@@ -1,0 +1,29 @@
+"""One pass over the built HTML: each page is read once, repaired, and written back only if it
+changed. The transforms themselves live with their subject (theme_fixes, images, glossary)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from engine.glossary import explain_terms_once
+from engine.images import size_images
+from engine.theme_fixes import fix_html
+
+
+def page_url_path(site_dir: Path, path: Path) -> str:
+    """'/conditions/sciatica/' for site/conditions/sciatica/index.html, '/' for the home page."""
+    folder = path.relative_to(site_dir).parent.as_posix().strip(".")
+    return f"/{folder}/".replace("//", "/")
+
+
+def rewrite_pages(site_dir: Path) -> int:
+    """Theme repairs, image sizes, glossary terms explained once; returns files changed."""
+    changed = 0
+    for path in site_dir.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        is_blog_page = path.relative_to(site_dir).parts[0] == "blog"
+        fixed = explain_terms_once(size_images(fix_html(html, is_blog_page), page_url_path(site_dir, path), site_dir))
+        if fixed != html:
+            path.write_text(fixed, encoding="utf-8")
+            changed += 1
+    return changed
