@@ -143,7 +143,9 @@ def define_env(env):
     def on_post_build(env):
         seo.check_unique(published)
         site_dir = Path(env.conf["site_dir"])
-        post_build.rewrite_pages(site_dir)  # one read and write per page
+        # The last change to the pages' HTML, so the CSP hashes their final inline scripts.
+        pages = post_build.rewrite_pages(site_dir)  # one read and write per page
+        hosting.write_hosting_files(site_dir, pages)
         stylesheets = [str(css) for css in env.conf["extra_css"]]
         assets.add_dark_mode(site_dir, stylesheets[0])
         assets.minify_stylesheets(site_dir, stylesheets)
@@ -151,7 +153,6 @@ def define_env(env):
         articles = [f for f in published.values() if f.front_matter and not f.url.endswith("/blog/")]
         llms = llms_txt(env.conf["site_name"], env.conf["site_description"].strip(), articles)
         (site_dir / "llms.txt").write_text(llms, encoding="utf-8")
-        hosting.write_hosting_files(site_dir)  # last: it hashes the final inline scripts
 
     env.pre_macro_functions.append(on_pre_page_macros)
     env.post_macro_functions.append(on_post_page_macros)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 HEADERS_FILE = "_headers"
@@ -43,14 +44,15 @@ SECURITY_HEADERS = {
 }
 
 
-def inline_script_hashes(site_dir: Path) -> list[str]:
-    """CSP source expressions ('sha256-…') for every distinct inline script in the built pages."""
+def inline_script_hashes(pages: Iterable[str]) -> list[str]:
+    """CSP source expressions ('sha256-…') for every distinct inline script in `pages` (the
+    HTML of the built pages)."""
     hashes = set()
-    for page in site_dir.rglob("*.html"):
-        for match in _SCRIPT.finditer(page.read_text(encoding="utf-8")):
+    for html in pages:
+        for match in _SCRIPT.finditer(html):
             attrs = match["attrs"]
-            script_type = (_TYPE.search(attrs)[1] if _TYPE.search(attrs) else "").lower()
-            if _SRC.search(attrs) or script_type not in _JAVASCRIPT_TYPES:
+            declared = _TYPE.search(attrs)
+            if _SRC.search(attrs) or (declared[1].lower() if declared else "") not in _JAVASCRIPT_TYPES:
                 continue
             digest = hashlib.sha256(match["body"].encode("utf-8")).digest()
             hashes.add(f"'sha256-{base64.b64encode(digest).decode()}'")
@@ -74,9 +76,9 @@ def content_security_policy(script_hashes: list[str]) -> str:
     return "; ".join(f"{name} {value}" for name, value in directives.items())
 
 
-def response_headers(site_dir: Path) -> dict[str, str]:
+def response_headers(pages: Iterable[str]) -> dict[str, str]:
     """The headers every response carries."""
-    return {"Content-Security-Policy": content_security_policy(inline_script_hashes(site_dir)),
+    return {"Content-Security-Policy": content_security_policy(inline_script_hashes(pages)),
             **SECURITY_HEADERS}
 
 
@@ -106,8 +108,9 @@ def nginx_headers(headers: dict[str, str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_hosting_files(site_dir: Path) -> None:
-    headers = response_headers(site_dir)
+def write_hosting_files(site_dir: Path, pages: Iterable[str]) -> None:
+    """`pages`: the final HTML of every page, as the post-build pass leaves it."""
+    headers = response_headers(pages)
     (site_dir / HEADERS_FILE).write_text(netlify_headers(headers, fingerprinted_paths(site_dir)), encoding="utf-8")
     nginx = site_dir / NGINX_HEADERS_FILE
     nginx.parent.mkdir(exist_ok=True)

@@ -16,14 +16,15 @@ def page_url_path(site_dir: Path, path: Path) -> str:
     return f"/{folder}/".replace("//", "/")
 
 
-def rewrite_pages(site_dir: Path) -> int:
-    """Theme repairs, image sizes, glossary terms explained once; returns files changed."""
-    changed = 0
+def rewrite_pages(site_dir: Path) -> list[str]:
+    """Theme repairs, image sizes, glossary terms explained once; returns the final HTML of
+    every page, for what reads the pages after (the CSP's script hashes)."""
+    pages = []
     for path in site_dir.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
         is_blog_page = path.relative_to(site_dir).parts[0] == "blog"
         fixed = explain_terms_once(size_images(fix_html(html, is_blog_page), page_url_path(site_dir, path), site_dir))
         if fixed != html:
             path.write_text(fixed, encoding="utf-8")
-            changed += 1
-    return changed
+        pages.append(fixed)
+    return pages

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -13,9 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parent.parent
-# Everything a build reads; the copy must stand alone, like a fresh clone.
-PROJECT_PARTS = ["mkdocs.yml", "macros.py", "engine", "docs", "data", "overrides"]
+from tests.tools.project import MKDOCS_ENV, ROOT, copy_project  # noqa: F401 (ROOT: for tests)
 
 
 @dataclass
@@ -31,27 +28,15 @@ class BuildResult:
 
 def build(project_dir: Path, site_dir: Path) -> BuildResult:
     """`mkdocs build --strict`, as `make build` runs it, in a separate process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     process = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project_dir,
-        env=env,
+        env=MKDOCS_ENV,
         capture_output=True,
         text=True,
         timeout=300,
     )
     return BuildResult(process.returncode, process.stdout + process.stderr, site_dir)
-
-
-def copy_project(destination: Path) -> Path:
-    destination.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, destination / part)
-    return destination
 
 
 @cache

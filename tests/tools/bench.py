@@ -14,7 +14,6 @@ ratio ours/plain; the target is a ratio of 1.3 or less at every size.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -26,18 +25,10 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-ROOT = Path(__file__).resolve().parents[2]
-PROJECT = ["docs", "data", "engine", "overrides", "macros.py", "mkdocs.yml"]
+from project import MKDOCS_ENV, ROOT, copy_project  # tests/tools/, this script's folder
+
 TEMPLATE = ROOT / "docs" / "conditions" / "piriformis-syndrome.md"  # a long, cited article
 TARGET_RATIO = 1.3
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-
-
-def copy_project(into: Path) -> Path:
-    for name in PROJECT:
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, into / name)
-    return into
 
 
 def add_articles(project: Path, count: int) -> None:
@@ -77,7 +68,7 @@ def write_configs(project: Path) -> tuple[Path, Path]:
 def build_seconds(config: Path, out: Path) -> float:
     started = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)],
-                            cwd=config.parent, env=ENV, capture_output=True, text=True)
+                            cwd=config.parent, env=MKDOCS_ENV, capture_output=True, text=True)
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         sys.exit(f"build with {config.name} failed:\n{result.stderr[-3000:]}")

@@ -13,6 +13,9 @@ import sys
 import threading
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the project root, when run as a script
+from engine.hosting import CACHE_FOREVER, FINGERPRINTED  # noqa: E402  (the rule deploy/ uses)
+
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}
 
 
@@ -44,8 +47,7 @@ class CompressingHandler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Content-Encoding", "gzip")
         self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(body)))
-        immutable = "/assets/" in self.path and any(c.isdigit() for c in path.stem) and "." in path.stem
-        self.send_header("Cache-Control", "public, max-age=31536000, immutable" if immutable else "no-cache")
+        self.send_header("Cache-Control", CACHE_FOREVER if FINGERPRINTED.search(path.name) else "no-cache")
         self.end_headers()
         return _Body(body)
 
