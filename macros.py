@@ -30,7 +30,9 @@ from engine.data import SiteData  # noqa: E402
 from engine.errors import ContentError, UnknownKeyError  # noqa: E402
 from engine.front_matter import check_front_matter, read_front_matter  # noqa: E402
 from engine.glossary import glossary_markdown, read_glossary  # noqa: E402
+from engine.held_html import HeldHtml  # noqa: E402
 from engine.models import ArticleFrontMatter  # noqa: E402
+from engine.page_templates import cache_page_templates  # noqa: E402
 from engine.review import insert_after_title, review_line  # noqa: E402
 from engine.site_files import llms_txt, robots_txt  # noqa: E402
 from engine.social import seed_card_fonts  # noqa: E402
@@ -45,8 +47,9 @@ URGENT_CARE_PAGE = "urgent-care.md"
 class _PageState:
     """What the macros learn about the page being rendered; reset before each page."""
 
-    def __init__(self, site: SiteData) -> None:
-        self.citations = PageCitations(site.references)
+    def __init__(self, site: SiteData, held: HeldHtml, source: str) -> None:
+        self.hold = lambda html: held.hold(html, source)
+        self.citations = PageCitations(site.references, hold=self.hold)
         self.front_matter = None
         self.tables = 0
 
@@ -59,7 +62,11 @@ def define_env(env):
     env.variables["clinic"] = site.clinic
     _give_the_feed_a_logo(env.conf)
     seed_card_fonts(env.conf)
-    state = {"page": _PageState(site)}
+    cache_dir = Path(env.project_dir) / ".cache"
+    qr_cache = cache_dir / "qr"
+    # Finished HTML from the macros skips Markdown and search; post-build puts it back.
+    held = HeldHtml()
+    state = {"page": _PageState(site, held, "")}
     published: dict[str, seo.PageFacts] = {}  # source -> facts, for the site-wide checks
 
     def current() -> _PageState:
@@ -69,8 +76,9 @@ def define_env(env):
     def treatment_table(ids=None, columns=None, caption=None):
         """A comparison table of the treatments in data/treatments.yml."""
         current().tables += 1
+        searchable = env.page.file.src_uri == COMPARISON_PAGE
         with _naming_the_page(env):
-            return tables.treatment_table(
+            table = tables.treatment_table(
                 site.treatments,
                 ids=ids,
                 columns=columns,
@@ -78,8 +86,9 @@ def define_env(env):
                 cite=current().citations.cite,
                 link_to=lambda path: _link_from_page(env, path),
                 number=current().tables,
-                searchable=env.page.file.src_uri == COMPARISON_PAGE,
+                searchable=searchable,
             )
+        return table if searchable else current().hold(table)
 
     @env.macro
     def cite(*keys):
@@ -110,7 +119,10 @@ def define_env(env):
         return booking.booking_cta(site.clinic, text)
 
     def on_pre_page_macros(env):
-        state["page"] = _PageState(site)
+        if "templates_cached" not in state:  # mkdocs-macros makes its Jinja env after define_env
+            cache_page_templates(env.env, cache_dir / "macros")
+            state["templates_cached"] = True
+        state["page"] = _PageState(site, held, _source(env))
         file = env.page.file
         if file.generated_by:  # blog archive and category pages: no author-written source
             _describe_generated_page(env.page)
@@ -132,10 +144,11 @@ def define_env(env):
         published[_source(env)] = facts
         if isinstance(front_matter, ArticleFrontMatter):
             env.markdown = insert_after_title(env.markdown, review_line(front_matter, site.clinic))
-            env.markdown += "\n\n" + sharing.share_block(facts.url, facts.title)
+            env.markdown += "\n\n" + page_state.hold(sharing.share_block(facts.url, facts.title))
         env.markdown = f"{env.markdown.rstrip()}\n\n{page_state.citations.reference_list_markdown()}"
         if isinstance(front_matter, ArticleFrontMatter):
-            env.markdown += "\n\n" + sharing.print_footer(facts.url, site.clinic) + "\n"
+            footer = sharing.print_footer(facts.url, site.clinic, qr_cache)
+            env.markdown += "\n\n" + page_state.hold(footer) + "\n"
         services = [t.name for t in site.treatments]
         graph = seo.page_graph(facts, site.clinic, env.conf["site_url"], services)
         env.page.meta["jsonld"] = seo.script_json(graph)
@@ -144,7 +157,8 @@ def define_env(env):
         seo.check_unique(published)
         site_dir = Path(env.conf["site_dir"])
         # The last change to the pages' HTML, so the CSP hashes their final inline scripts.
-        pages = post_build.rewrite_pages(site_dir)  # one read and write per page
+        pages = post_build.rewrite_pages(site_dir, held)  # one read and write per page
+        held.check_all_restored()
         hosting.write_hosting_files(site_dir, pages)
         stylesheets = [str(css) for css in env.conf["extra_css"]]
         assets.add_dark_mode(site_dir, stylesheets[0])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from engine.errors import UnknownKeyError
@@ -11,9 +12,12 @@ from engine.models import Reference
 class PageCitations:
     """Numbers references in the order a page first cites them; one instance per page."""
 
-    def __init__(self, references: dict[str, Reference]) -> None:
+    def __init__(self, references: dict[str, Reference], hold: Callable[[str], str] = str) -> None:
+        """`hold` takes finished HTML and returns what the page's Markdown gets in its place
+        (engine.held_html); by default the HTML itself."""
         self._references = references
         self._cited: list[str] = []
+        self._hold = hold
 
     @property
     def cited(self) -> list[str]:
@@ -24,7 +28,7 @@ class PageCitations:
         if not keys:
             raise ValueError("cite() needs at least one reference key")
         links = ",".join(self._link(key) for key in keys)
-        return f'<sup class="app-cite">{links}</sup>'
+        return self._hold(f'<sup class="app-cite">{links}</sup>')
 
     def reference_list_markdown(self) -> str:
         """The page's "References" section, or "" when the page cites nothing."""
@@ -35,10 +39,8 @@ class PageCitations:
             for key in self._cited
         )
         # Out of the search index: author lists would swamp it and match every search.
-        return (
-            f"## References {{ #references data-search-exclude }}\n\n"
-            f'<ol class="app-references" data-search-exclude>\n{items}\n</ol>\n'
-        )
+        listing = self._hold(f'<ol class="app-references" data-search-exclude>\n{items}\n</ol>')
+        return f"## References {{ #references data-search-exclude }}\n\n{listing}\n"
 
     def _link(self, key: str) -> str:
         number = self._number(key)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from engine.glossary import explain_terms_once
+from engine.held_html import HeldHtml
 from engine.images import size_images
 from engine.theme_fixes import fix_html
 
@@ -16,14 +17,17 @@ def page_url_path(site_dir: Path, path: Path) -> str:
     return f"/{folder}/".replace("//", "/")
 
 
-def rewrite_pages(site_dir: Path) -> list[str]:
-    """Theme repairs, image sizes, glossary terms explained once; returns the final HTML of
-    every page, for what reads the pages after (the CSP's script hashes)."""
+def rewrite_pages(site_dir: Path, held: HeldHtml) -> list[str]:
+    """The macros' held HTML put back, theme repairs, image sizes, glossary terms explained
+    once; returns the final HTML of every page, for what reads the pages after (the CSP's
+    script hashes)."""
     pages = []
     for path in site_dir.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
-        is_blog_page = path.relative_to(site_dir).parts[0] == "blog"
-        fixed = explain_terms_once(size_images(fix_html(html, is_blog_page), page_url_path(site_dir, path), site_dir))
+        relative = path.relative_to(site_dir)
+        is_blog_page = relative.parts[0] == "blog"
+        page = held.restore(html, f"site/{relative.as_posix()}")
+        fixed = explain_terms_once(size_images(fix_html(page, is_blog_page), page_url_path(site_dir, path), site_dir))
         if fixed != html:
             path.write_text(fixed, encoding="utf-8")
         pages.append(fixed)

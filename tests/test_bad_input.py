@@ -84,6 +84,14 @@ def test_info_page_may_not_cite(project_copy, tmp_path):
     assert "docs/contact.md: cites sources but is `page_type: info`" in output
 
 
+def test_a_macro_whose_output_cannot_be_shown_stops_the_build(project_copy, tmp_path):
+    # In a code span the citation would show as code, not as a link to the reference list.
+    path = project_copy / POST
+    path.write_text(path.read_text(encoding="utf-8") + '\nSee `{{ cite("koes2007") }}`.\n', encoding="utf-8")
+    output = failed_build(project_copy, tmp_path)
+    assert f"{POST}: 1 macro output(s) did not reach the built page" in output
+
+
 def test_bad_data_file_stops_the_build(project_copy, tmp_path):
     edit(project_copy, "data/treatments.yml", "strength: very-low", "strength: unknown")
     output = failed_build(project_copy, tmp_path)

@@ -1,0 +1,98 @@
+"""What makes the build quick, and must not change what it builds: HTML held out of the
+Markdown, QR codes and compiled page templates kept between builds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from jinja2 import Environment, StrictUndefined
+
+from engine.errors import ContentError
+from engine.held_html import HeldHtml
+from engine.page_templates import cache_page_templates
+from engine.sharing import qr_code_svg
+
+# --- held HTML --------------------------------------------------------------------------------
+
+
+def test_held_html_comes_back_in_place():
+    held = HeldHtml()
+    marker = held.hold('<sup class="app-cite">1</sup>', "docs/a.md")
+    assert "<sup" not in marker and marker.startswith("<!--")
+    assert held.restore(f"<p>Text{marker}.</p>", "site/a/index.html") == '<p>Text<sup class="app-cite">1</sup>.</p>'
+    held.check_all_restored()
+
+
+def test_fragments_inside_fragments_come_back_whole():
+    held = HeldHtml()
+    cite = held.hold("<sup>1</sup>", "docs/a.md")
+    table = held.hold(f"<table><td>Evidence{cite}</td></table>", "docs/a.md")
+    assert held.restore(table, "site/a/index.html") == "<table><td>Evidence<sup>1</sup></td></table>"
+    held.check_all_restored()
+
+
+def test_a_marker_that_never_reaches_a_page_stops_the_build():
+    held = HeldHtml()
+    held.hold("<sup>1</sup>", "docs/a.md")
+    shown = held.hold("<sup>2</sup>", "docs/b.md")
+    held.restore(shown, "site/b/index.html")
+    with pytest.raises(ContentError) as raised:
+        held.check_all_restored()
+    assert raised.value.source == "docs/a.md" and "<sup>1</sup>" in raised.value.problem
+
+
+def test_a_marker_from_nowhere_is_an_error():
+    with pytest.raises(ContentError, match="site/a/index.html"):
+        HeldHtml().restore("<!--held-html-7-->", "site/a/index.html")
+
+
+def test_built_pages_and_feeds_carry_no_markers(site_dir: Path):
+    files = [*site_dir.rglob("*.html"), *site_dir.rglob("*.xml"), *site_dir.rglob("*.json")]
+    assert len(files) > 20
+    leftovers = [str(f.relative_to(site_dir)) for f in files if "held-html-" in f.read_text(encoding="utf-8")]
+    assert leftovers == []
+
+
+def test_held_html_stays_out_of_the_search_index(site_dir: Path):
+    index = (site_dir / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "app-references" not in index and "Copy link" not in index and "QR code" not in index
+    # Control: the article text itself is indexed.
+    assert "piriformis" in index.lower()
+
+
+# --- QR codes ---------------------------------------------------------------------------------
+
+
+def test_qr_code_is_read_back_from_the_cache(tmp_path: Path):
+    url = "https://www.riverforesthealth.example/conditions/sciatica/"
+    fresh = qr_code_svg(url, tmp_path)
+    assert fresh == qr_code_svg(url)  # the cache changes nothing
+    [cached] = tmp_path.iterdir()
+    cached.write_text("<svg>from the cache</svg>", encoding="utf-8")
+    assert qr_code_svg(url, tmp_path) == "<svg>from the cache</svg>"
+    # Control: another address is not served the cached code.
+    assert qr_code_svg(url + "x", tmp_path) != "<svg>from the cache</svg>"
+
+
+# --- compiled page templates ------------------------------------------------------------------
+
+
+def jinja(cache: Path) -> Environment:
+    environment = Environment(undefined=StrictUndefined)
+    environment.globals["cite"] = lambda key: f"[{key}]"
+    cache_page_templates(environment, cache)
+    return environment
+
+
+def test_an_unchanged_page_is_not_compiled_again(tmp_path: Path, monkeypatch):
+    page = "Sciatica{{ cite('koes2007') }} gets better."
+    assert jinja(tmp_path).from_string(page).render() == "Sciatica[koes2007] gets better."
+    second = jinja(tmp_path)
+    monkeypatch.setattr(second, "compile", lambda *args, **kwargs: pytest.fail("compiled again"))
+    assert second.from_string(page).render() == "Sciatica[koes2007] gets better."
+
+
+def test_a_changed_page_is_compiled_afresh(tmp_path: Path):
+    jinja(tmp_path).from_string("Old{{ cite('a') }}").render()
+    assert jinja(tmp_path).from_string("New{{ cite('b') }}").render() == "New[b]"
