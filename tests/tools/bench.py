@@ -10,8 +10,8 @@ In one run, in a scratch copy of the project, it builds:
     redirects). It splits the gap to plain into what those plugins cost and what ours does.
 Each build runs three times, the three configs in turn, and the fastest counts (the later
 runs have warm caches, as an author's repeated builds do); ours' first, cold build is printed
-too. Prints seconds per page, the ratio
-ours/plain (the target is 1.3 or less at every size) and the cost of each added article.
+too. Prints seconds per page, the ratios ours/plain (the target is 1.3 or less at every
+size) and ours/stock, and the cost of each added article.
 
     python tests/tools/bench.py [SIZES...]      (default: 0 100 400)
 """
