@@ -1,7 +1,7 @@
-"""The glossary: one file of `*[term]: meaning` lines (pymdown `abbr` syntax).
+"""The glossary: one file of `*[term]: meaning` lines (Python-Markdown's `abbr` syntax).
 
-The file is appended to every page, so each term gets a tooltip wherever it appears, and
-the same lines render the glossary page: one source for both.
+Its terms go to the abbr extension's `glossary` option, so each term gets a tooltip wherever
+it appears, and the same terms render the glossary page: one source for both.
 """
 
 from __future__ import annotations

@@ -98,6 +98,19 @@ def test_bad_data_file_stops_the_build(project_copy, tmp_path):
     assert "data/treatments.yml: treatment 'dns', field 'evidence.strength'" in output
 
 
+def test_bad_glossary_line_stops_the_build(project_copy, tmp_path):
+    edit(project_copy, "docs/_snippets/glossary.md", "*[MRI]: A scan", "*[MRI] A scan")
+    output = failed_build(project_copy, tmp_path)
+    assert "docs/_snippets/glossary.md: line " in output and "is not a `*[term]: meaning` entry" in output
+
+
+def test_glossary_without_the_abbr_extension_stops_the_build(project_copy, tmp_path):
+    # Without abbr the terms would silently lose their tooltips.
+    edit(project_copy, "mkdocs.yml", "  - abbr\n", "")
+    output = failed_build(project_copy, tmp_path)
+    assert "mkdocs.yml: the glossary needs the `abbr` Markdown extension" in output
+
+
 def test_unmodified_copy_builds(project_copy, tmp_path):
     # Negative control: the failures above come from the edits, not from the copying.
     result = build(project_copy, tmp_path / "site")

@@ -12,6 +12,7 @@ import yaml
 
 from conftest import ROOT, DocPage, build, doc_pages, soup
 from engine.data import SiteData
+from engine.glossary import read_glossary
 from engine.review import us_date
 
 SITE = SiteData.load(ROOT / "data")
@@ -177,3 +178,34 @@ def test_pages_load_nothing_from_other_hosts(site_dir: Path, page: Path):
                 continue
             assert not urlparse(url).netloc, f"{page}: <{tag}> loads {url}"
     assert "fonts.googleapis" not in (site_dir / page).read_text()
+
+
+# --- glossary tooltips ---------------------------------------------------------------------------
+
+GLOSSARY = read_glossary(ROOT / "docs" / "_snippets" / "glossary.md", "glossary.md")
+
+
+def test_glossary_terms_get_their_meaning_as_a_tooltip(site_dir: Path):
+    # The sciatica page uses several glossary terms; each gets the glossary's words.
+    page = soup(site_dir / "conditions" / "sciatica" / "index.html")
+    tooltips = {abbr.get_text(): abbr["title"] for abbr in page.select("article abbr")}
+    assert {"sciatic nerve", "nerve root", "disc herniation"} <= tooltips.keys()
+    for term, meaning in tooltips.items():
+        assert GLOSSARY[term] == meaning
+
+
+def test_tooltips_come_from_the_glossary_once_per_term(site_dir: Path, page: Path):
+    html = soup(site_dir / page)
+    terms = [abbr.get_text() for abbr in html.select("abbr")]
+    assert all(term in GLOSSARY for term in terms), f"tooltips not in the glossary: {set(terms) - GLOSSARY.keys()}"
+    assert len(terms) == len(set(terms)), "a term is explained more than once"
+    # The glossary's source lines never show on a page.
+    assert "*[" not in html.get_text()
+
+
+def test_a_term_the_page_does_not_use_gets_no_tooltip(site_dir: Path):
+    # Negative control: the privacy page mentions no medical term, so it has no tooltips.
+    page = soup(site_dir / "about" / "privacy" / "index.html")
+    text = page.select_one("article").get_text()
+    unused = [term for term in GLOSSARY if term not in text]
+    assert unused and not page.select("article abbr")

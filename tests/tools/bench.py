@@ -3,8 +3,8 @@ data, social cards, post-build passes) cheap next to Material itself, and does i
 
 In one run, in a scratch copy of the project, it builds:
   - the real site, then the site plus 100 and plus 400 generated articles, with our config;
-  - the same pages with a plain Material config (same Markdown extensions, no plugins but
-    search, no overrides): the baseline of the target;
+  - the same pages with a plain Material config (same Markdown extensions and glossary, no
+    plugins but search, no overrides): the baseline of the target;
   - the same pages with "stock" Material: our config without our code (no macros, overrides,
     stylesheet or script) but with the plugins the site uses (blog, tags, social cards, RSS,
     redirects). It splits the gap to plain into what those plugins cost and what ours does.
@@ -31,6 +31,9 @@ from mkdocs.utils.yaml import yaml_load
 
 from project import MKDOCS_ENV, ROOT, copy_project  # tests/tools/, this script's folder
 
+sys.path.insert(0, str(ROOT))
+from engine.glossary import read_glossary  # noqa: E402
+
 TEMPLATE = ROOT / "docs" / "conditions" / "piriformis-syndrome.md"  # a long, cited article
 TARGET_RATIO = 1.3
 RUNS = 3  # per config and size; the fastest counts
@@ -56,7 +59,15 @@ def write_configs(project: Path) -> dict[str, Path]:
     ours = project / "mkdocs.yml"
     ours.write_text(ours.read_text(encoding="utf-8") + "\nnot_in_nav: |\n  bench/\n", encoding="utf-8")
     config = yaml_load(ours.read_text(encoding="utf-8"))
+    config["markdown_extensions"] = with_glossary(config["markdown_extensions"], project)
     return {"ours": ours, "stock": write_stock_config(project, config), "plain": write_plain_config(project, config)}
+
+
+def with_glossary(extensions: list, project: Path) -> list:
+    """The Markdown extensions as our build runs them: macros.py gives abbr the glossary, so
+    the other configs get it here and convert the same Markdown to the same HTML."""
+    terms = read_glossary(project / "docs" / "_snippets" / "glossary.md", "glossary.md")
+    return [{"abbr": {"glossary": terms}} if extension == "abbr" else extension for extension in extensions]
 
 
 def write_stock_config(project: Path, config: dict) -> Path:
