@@ -24,10 +24,13 @@ class PageCitations:
         return list(self._cited)
 
     def cite(self, *keys: str) -> str:
-        """`<sup>` links to the reference list: cite("a") -> 1, cite("a", "b") -> 1,2."""
+        """`<sup>` links to the reference list: cite("a") -> 1, cite("a", "b") -> 1,2.
+        New keys are numbered in the order written; the links go in ascending order, as
+        Vancouver style prints a group ("1,2", never "2,1")."""
         if not keys:
             raise ValueError("cite() needs at least one reference key")
-        links = ",".join(self._link(key) for key in keys)
+        numbered = sorted((self._number(key), key) for key in keys)
+        links = ",".join(self._link(number, key) for number, key in numbered)
         return self._hold(f'<sup class="app-cite">{links}</sup>')
 
     def reference_list_markdown(self) -> str:
@@ -42,8 +45,7 @@ class PageCitations:
         listing = self._hold(f'<ol class="app-references" data-search-exclude>\n{items}\n</ol>')
         return f"## References {{ #references data-search-exclude }}\n\n{listing}\n"
 
-    def _link(self, key: str) -> str:
-        number = self._number(key)
+    def _link(self, number: int, key: str) -> str:
         return f'<a href="#ref-{key}" aria-label="Reference {number}">{number}</a>'
 
     def _number(self, key: str) -> int:

@@ -164,6 +164,17 @@ def test_citations_link_to_the_reference_list(site_dir: Path):
         assert li.find("a", href=re.compile(r"^https://")), li["id"]
 
 
+
+def test_citation_groups_are_in_ascending_order(site_dir: Path):
+    groups = [
+        [int(a.get_text()) for a in sup.select("a")]
+        for path in sorted(site_dir.rglob("index.html"))
+        for sup in soup(path).select("sup.app-cite")
+    ]
+    assert any(len(group) > 1 for group in groups), "no page cites a group: the check would pass vacuously"
+    assert [group for group in groups if group != sorted(group)] == []
+
+
 # --- privacy: nothing on a page comes from another host ----------------------------------------------
 
 LOADED = {"script": "src", "link": "href", "img": "src", "iframe": "src", "source": "src"}

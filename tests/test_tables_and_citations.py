@@ -120,8 +120,14 @@ def test_citations_are_numbered_in_order_of_first_use(citations):
     first = BeautifulSoup(citations.cite(keys[0]), "html.parser")
     both = BeautifulSoup(citations.cite(keys[1], keys[0]), "html.parser")
     assert first.a.get_text() == "1" and first.a["href"] == "#ref-koes2007"
-    assert [a.get_text() for a in both.find_all("a")] == ["2", "1"]
+    # Numbered by first use, shown in ascending order within a group.
+    assert [(a.get_text(), a["href"]) for a in both.find_all("a")] == [("1", "#ref-koes2007"), ("2", "#ref-hayden2021")]
     assert citations.cited == keys
+
+
+def test_a_group_of_new_citations_is_numbered_in_the_order_written(citations):
+    group = BeautifulSoup(citations.cite("qaseem2017", "koes2007"), "html.parser")
+    assert [(a.get_text(), a["href"]) for a in group.find_all("a")] == [("1", "#ref-qaseem2017"), ("2", "#ref-koes2007")]
 
 
 def test_reference_list_follows_citation_order(citations, site):
