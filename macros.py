@@ -178,7 +178,7 @@ def define_env(env):
 def _give_every_page_the_glossary(config, terms: dict[str, str]) -> None:
     """Tooltips for the glossary's terms on every page, through abbr's own `glossary` option.
     (Appending the file to each page instead made Markdown parse its 36 definitions on every
-    page: about 6 ms a page, a third of the site's Markdown time.)"""
+    page: about 6 ms a page, half of a plain page's Markdown time.)"""
     if "abbr" not in config["markdown_extensions"]:
         raise ContentError("mkdocs.yml", "the glossary needs the `abbr` Markdown extension in markdown_extensions")
     config["mdx_configs"].setdefault("abbr", {})["glossary"] = terms
