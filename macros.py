@@ -29,7 +29,7 @@ from engine.citations import PageCitations  # noqa: E402
 from engine.data import SiteData  # noqa: E402
 from engine.errors import ContentError, UnknownKeyError  # noqa: E402
 from engine.front_matter import check_front_matter, read_front_matter  # noqa: E402
-from engine.glossary import glossary_markdown, read_glossary  # noqa: E402
+from engine.glossary import glossary_markdown, read_site_glossary  # noqa: E402
 from engine.held_html import HeldHtml  # noqa: E402
 from engine.models import ArticleFrontMatter  # noqa: E402
 from engine.page_templates import cache_page_templates  # noqa: E402
@@ -42,7 +42,6 @@ CONDITION_SECTION = "conditions/"
 # The one page whose repeated blocks belong in the search index.
 COMPARISON_PAGE = "treatments/index.md"
 URGENT_CARE_PAGE = "urgent-care.md"
-GLOSSARY = "_snippets/glossary.md"  # in docs/
 
 
 class _PageState:
@@ -62,7 +61,7 @@ def define_env(env):
     env.conf["extra"]["clinic"] = site.clinic
     env.variables["clinic"] = site.clinic
     _give_the_feed_a_logo(env.conf)
-    terms = read_glossary(Path(env.conf["docs_dir"]) / GLOSSARY, f"docs/{GLOSSARY}")
+    terms = read_site_glossary(Path(env.conf["docs_dir"]))
     _give_every_page_the_glossary(env.conf, terms)
     seed_card_fonts(env.conf)
     cache_dir = Path(env.project_dir) / ".cache"

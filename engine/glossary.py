@@ -20,6 +20,14 @@ def _without_comments(text: str) -> str:
     return _COMMENT.sub(lambda match: "\n" * match.group(0).count("\n"), text)
 
 
+GLOSSARY_FILE = "_snippets/glossary.md"  # in docs/
+
+
+def read_site_glossary(docs_dir: Path) -> dict[str, str]:
+    """The site's glossary, docs/_snippets/glossary.md; errors name it as authors know it."""
+    return read_glossary(docs_dir / GLOSSARY_FILE, f"docs/{GLOSSARY_FILE}")
+
+
 def read_glossary(path: Path, source: str) -> dict[str, str]:
     """Term -> meaning; a line that is neither an entry, a comment nor blank is an error."""
     entries: dict[str, str] = {}

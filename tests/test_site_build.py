@@ -12,7 +12,7 @@ import yaml
 
 from conftest import ROOT, DocPage, build, doc_pages, soup
 from engine.data import SiteData
-from engine.glossary import read_glossary
+from engine.glossary import read_site_glossary
 from engine.review import us_date
 
 SITE = SiteData.load(ROOT / "data")
@@ -193,7 +193,7 @@ def test_pages_load_nothing_from_other_hosts(site_dir: Path, page: Path):
 
 # --- glossary tooltips ---------------------------------------------------------------------------
 
-GLOSSARY = read_glossary(ROOT / "docs" / "_snippets" / "glossary.md", "glossary.md")
+GLOSSARY = read_site_glossary(ROOT / "docs")
 
 
 def test_glossary_terms_get_their_meaning_as_a_tooltip(site_dir: Path):

@@ -32,7 +32,7 @@ from mkdocs.utils.yaml import yaml_load
 from project import MKDOCS_ENV, ROOT, copy_project  # tests/tools/, this script's folder
 
 sys.path.insert(0, str(ROOT))
-from engine.glossary import read_glossary  # noqa: E402
+from engine.glossary import read_site_glossary  # noqa: E402
 
 TEMPLATE = ROOT / "docs" / "conditions" / "piriformis-syndrome.md"  # a long, cited article
 TARGET_RATIO = 1.3
@@ -66,7 +66,7 @@ def write_configs(project: Path) -> dict[str, Path]:
 def with_glossary(extensions: list, project: Path) -> list:
     """The Markdown extensions as our build runs them: macros.py gives abbr the glossary, so
     the other configs get it here and convert the same Markdown to the same HTML."""
-    terms = read_glossary(project / "docs" / "_snippets" / "glossary.md", "glossary.md")
+    terms = read_site_glossary(project / "docs")
     return [{"abbr": {"glossary": terms}} if extension == "abbr" else extension for extension in extensions]
 
 
