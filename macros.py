@@ -32,7 +32,7 @@ from engine.front_matter import check_front_matter, read_front_matter  # noqa: E
 from engine.glossary import glossary_markdown, read_site_glossary  # noqa: E402
 from engine.held_html import HeldHtml  # noqa: E402
 from engine.models import ArticleFrontMatter  # noqa: E402
-from engine.page_templates import cache_page_templates  # noqa: E402
+from engine.page_templates import cache_page_templates, remove_unused_page_templates  # noqa: E402
 from engine.review import insert_after_title, review_line  # noqa: E402
 from engine.site_files import llms_txt, robots_txt  # noqa: E402
 from engine.social import seed_card_fonts  # noqa: E402
@@ -65,7 +65,7 @@ def define_env(env):
     _give_every_page_the_glossary(env.conf, terms)
     seed_card_fonts(env.conf)
     cache_dir = Path(env.project_dir) / ".cache"
-    qr_cache = cache_dir / "qr"
+    qr_cache, templates_cache = cache_dir / "qr", cache_dir / "macros"
     # Finished HTML from the macros skips Markdown and search; post-build puts it back.
     held = HeldHtml()
     state = {"page": _PageState(site, held, "")}
@@ -121,7 +121,7 @@ def define_env(env):
 
     def on_pre_page_macros(env):
         if "templates_cached" not in state:  # mkdocs-macros makes its Jinja env after define_env
-            cache_page_templates(env.env, cache_dir / "macros")
+            cache_page_templates(env.env, templates_cache)
             state["templates_cached"] = True
         state["page"] = _PageState(site, held, _source(env))
         file = env.page.file
@@ -168,6 +168,8 @@ def define_env(env):
         articles = [f for f in published.values() if f.front_matter and not f.url.endswith("/blog/")]
         llms = llms_txt(env.conf["site_name"], env.conf["site_description"].strip(), articles)
         (site_dir / "llms.txt").write_text(llms, encoding="utf-8")
+        remove_unused_page_templates(templates_cache)
+        sharing.remove_unused_qr_codes(qr_cache)
 
     env.pre_macro_functions.append(on_pre_page_macros)
     env.post_macro_functions.append(on_post_page_macros)

@@ -13,13 +13,27 @@ import hashlib
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, Template
+from jinja2.bccache import Bucket
+
+from engine.cache_files import mark_used, remove_unused
+
+PATTERN = "page-%s.cache"
+
+
+class _MarkedBytecodeCache(FileSystemBytecodeCache):
+    """Jinja's file cache, marking each file it reads as used (see engine/cache_files.py)."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        super().load_bytecode(bucket)
+        if bucket.code is not None:
+            mark_used(Path(self._get_cache_filename(bucket)))
 
 
 def cache_page_templates(jinja: Environment, directory: Path) -> None:
     """Makes `jinja.from_string`, which mkdocs-macros calls once per page, read and write
     compiled templates in `directory`."""
     directory.mkdir(parents=True, exist_ok=True)
-    cache = FileSystemBytecodeCache(str(directory), pattern="page-%s.cache")
+    cache = _MarkedBytecodeCache(str(directory), pattern=PATTERN)
 
     def from_string(source: str, globals: dict | None = None, template_class: type[Template] | None = None):
         name = hashlib.sha256(source.encode("utf-8")).hexdigest()
@@ -31,3 +45,7 @@ def cache_page_templates(jinja: Environment, directory: Path) -> None:
         return cls.from_code(jinja, bucket.code, jinja.make_globals(globals), None)
 
     jinja.from_string = from_string
+
+
+def remove_unused_page_templates(directory: Path) -> int:
+    return remove_unused(directory, PATTERN % "*") if directory.is_dir() else 0

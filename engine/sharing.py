@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 import segno
 
+from engine.cache_files import mark_used, remove_unused
 from engine.models import Clinic
 
 
@@ -49,9 +50,14 @@ def qr_code_svg(url: str, cache: Path | None = None) -> str:
     key = hashlib.sha256(f"{segno.__version__} {_QR_OPTIONS} {url}".encode()).hexdigest()
     cached = cache / f"{key}.svg" if cache else None
     if cached and cached.is_file():
+        mark_used(cached)
         return cached.read_text(encoding="utf-8")
     svg = segno.make(url, error="m").svg_inline(**_QR_OPTIONS).replace("<svg ", '<svg role="img" ', 1)
     if cached:
         cache.mkdir(parents=True, exist_ok=True)
         cached.write_text(svg, encoding="utf-8")
     return svg
+
+
+def remove_unused_qr_codes(cache: Path) -> int:
+    return remove_unused(cache, "*.svg") if cache.is_dir() else 0

@@ -1,17 +1,22 @@
 """What makes the build quick, and must not change what it builds: HTML held out of the
-Markdown, QR codes and compiled page templates kept between builds."""
+Markdown, QR codes and compiled page templates kept between builds, and removed once no
+build uses them."""
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
 from jinja2 import Environment, StrictUndefined
 
+from engine.cache_files import UNUSED_FOR, remove_unused
 from engine.errors import ContentError
 from engine.held_html import HeldHtml
-from engine.page_templates import cache_page_templates
-from engine.sharing import qr_code_svg
+from engine.page_templates import cache_page_templates, remove_unused_page_templates
+from engine.sharing import qr_code_svg, remove_unused_qr_codes
+from tests.conftest import build
 
 # --- held HTML --------------------------------------------------------------------------------
 
@@ -96,3 +101,66 @@ def test_an_unchanged_page_is_not_compiled_again(tmp_path: Path, monkeypatch):
 def test_a_changed_page_is_compiled_afresh(tmp_path: Path):
     jinja(tmp_path).from_string("Old{{ cite('a') }}").render()
     assert jinja(tmp_path).from_string("New{{ cite('b') }}").render() == "New[b]"
+
+
+# --- removing what no build uses --------------------------------------------------------------
+
+DAY = 24 * 60 * 60
+
+
+def last_used(path: Path, days_ago: float) -> None:
+    """Dates the file's last use `days_ago` days back."""
+    when = time.time() - days_ago * DAY
+    os.utime(path, (when, when))
+
+
+def cache_file(path: Path, days_ago: float) -> None:
+    path.write_text("compiled or drawn by an earlier build", encoding="utf-8")
+    last_used(path, days_ago)
+
+
+def test_files_unused_for_a_month_go_and_the_rest_stay(tmp_path: Path):
+    assert UNUSED_FOR == 30 * DAY
+    cache_file(tmp_path / "page-a.cache", 31)
+    cache_file(tmp_path / "page-b.cache", 29)
+    cache_file(tmp_path / "notes.txt", 365)  # control: not the cache's pattern, not its to remove
+    assert remove_unused(tmp_path, "page-*.cache") == 1
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["notes.txt", "page-b.cache"]
+
+
+def test_a_page_template_a_build_reads_counts_as_used(tmp_path: Path):
+    jinja(tmp_path).from_string("Kept{{ cite('a') }}").render()
+    jinja(tmp_path).from_string("Dropped{{ cite('b') }}").render()
+    for path in tmp_path.iterdir():
+        last_used(path, 40)
+    assert jinja(tmp_path).from_string("Kept{{ cite('a') }}").render() == "Kept[a]"  # read from the cache
+    assert remove_unused_page_templates(tmp_path) == 1  # control: the unread one goes
+    [kept] = tmp_path.iterdir()
+    assert jinja(tmp_path).from_string("Kept{{ cite('a') }}").render() == "Kept[a]"
+    assert kept.exists()
+
+
+def test_a_qr_code_a_build_reads_counts_as_used(tmp_path: Path):
+    url = "https://www.riverforesthealth.example/conditions/sciatica/"
+    qr_code_svg(url, tmp_path)
+    qr_code_svg(url + "old/", tmp_path)
+    for path in tmp_path.iterdir():
+        last_used(path, 40)
+    qr_code_svg(url, tmp_path)
+    assert remove_unused_qr_codes(tmp_path) == 1
+    [kept] = tmp_path.iterdir()
+    assert kept.read_text(encoding="utf-8") == qr_code_svg(url)
+
+
+def test_the_build_removes_cache_files_no_build_has_used(project_copy: Path, tmp_path: Path):
+    """The wiring: a real build marks what it reads and removes the month-old rest."""
+    caches = {"macros": "page-0000.cache", "qr": "0000.svg"}  # from pages deleted long ago
+    for folder, name in caches.items():
+        (project_copy / ".cache" / folder).mkdir(parents=True)
+        cache_file(project_copy / ".cache" / folder / name, 31)
+    result = build(project_copy, tmp_path / "site")
+    assert result.ok, result.output
+    for folder, name in caches.items():
+        left = [path.name for path in (project_copy / ".cache" / folder).iterdir()]
+        assert name not in left
+        assert len(left) > 5  # control: this build's own files are there
