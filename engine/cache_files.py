@@ -22,10 +22,10 @@ def mark_used(path: Path) -> None:
         pass
 
 
-def remove_unused(directory: Path, pattern: str, now: float | None = None) -> int:
-    """Removes the files matching `pattern` in `directory` that no build has used for
-    UNUSED_FOR; returns how many went."""
-    cutoff = (time.time() if now is None else now) - UNUSED_FOR
+def remove_unused(directory: Path, pattern: str) -> int:
+    """Removes the files matching `pattern` in `directory` (if it exists) that no build has
+    used for UNUSED_FOR; returns how many went."""
+    cutoff = time.time() - UNUSED_FOR
     removed = 0
     for path in directory.glob(pattern):
         if path.stat().st_mtime < cutoff:

@@ -48,4 +48,4 @@ def cache_page_templates(jinja: Environment, directory: Path) -> None:
 
 
 def remove_unused_page_templates(directory: Path) -> int:
-    return remove_unused(directory, PATTERN % "*") if directory.is_dir() else 0
+    return remove_unused(directory, PATTERN % "*")

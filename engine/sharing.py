@@ -60,4 +60,4 @@ def qr_code_svg(url: str, cache: Path | None = None) -> str:
 
 
 def remove_unused_qr_codes(cache: Path) -> int:
-    return remove_unused(cache, "*.svg") if cache.is_dir() else 0
+    return remove_unused(cache, "*.svg")

@@ -126,6 +126,7 @@ def test_files_unused_for_a_month_go_and_the_rest_stay(tmp_path: Path):
     cache_file(tmp_path / "notes.txt", 365)  # control: not the cache's pattern, not its to remove
     assert remove_unused(tmp_path, "page-*.cache") == 1
     assert sorted(path.name for path in tmp_path.iterdir()) == ["notes.txt", "page-b.cache"]
+    assert remove_unused(tmp_path / "never-made", "*.svg") == 0  # a first build has no cache yet
 
 
 def test_a_page_template_a_build_reads_counts_as_used(tmp_path: Path):
