@@ -164,7 +164,6 @@ def test_citations_link_to_the_reference_list(site_dir: Path):
         assert li.find("a", href=re.compile(r"^https://")), li["id"]
 
 
-
 def test_citation_groups_are_in_ascending_order(site_dir: Path):
     groups = [
         [int(a.get_text()) for a in sup.select("a")]
