@@ -30,8 +30,9 @@ build: $(STAMP) ## Build the production site into site/ (strict: any warning fai
 test: $(STAMP) $(NODE_STAMP) ## Run every check (unit, build, content and browser gates)
 	$(PYTHON) -m pytest
 
+# `make bench BENCH=--plugins` also times stock without each plugin, to price each one.
 bench: $(STAMP) ## Time the build: real site, +100 and +400 articles, ours against plain Material
-	$(PYTHON) tests/tools/bench.py
+	$(PYTHON) tests/tools/bench.py $(BENCH)
 
 lock: ## Re-pin requirements.txt from requirements.in (needs the network to PyPI)
 	python3 -m venv .venv-lock && .venv-lock/bin/pip install --quiet pip-tools

@@ -8,12 +8,18 @@ In one run, in a scratch copy of the project, it builds:
   - the same pages with "stock" Material: our config without our code (no macros, overrides,
     stylesheet or script) but with the plugins the site uses (blog, tags, social cards, RSS,
     redirects). It splits the gap to plain into what those plugins cost and what ours does.
-Each build runs three times, the three configs in turn, and the fastest counts (the later
+Each build runs three times, the configs in turn, and the fastest counts (the later
 runs have warm caches, as an author's repeated builds do); ours' first, cold build is printed
 too. Prints seconds per page, the ratios ours/plain (the target is 1.3 or less at every
-size) and ours/stock, and the cost of each added article.
+size), ours/stock and stock/plain, and the cost of each added article. Stock/plain is the
+floor: no code of ours can bring ours/plain below it while the site keeps those plugins.
 
-    python tests/tools/bench.py [SIZES...]      (default: 0 100 400)
+With --plugins it also builds stock without each plugin in turn, and prints what each one
+costs (stock minus stock without it). That more than doubles the run time, and each cost is
+the difference of two noisy timings: trust only the large ones, or repeat the run.
+
+    python tests/tools/bench.py [--plugins] [SIZES...]      (default sizes: 0 100 400)
+    make bench BENCH="--plugins 0 400"
 """
 
 from __future__ import annotations
@@ -53,14 +59,24 @@ def add_articles(project: Path, count: int) -> None:
         (folder / f"article-{number}.md").write_text(text, encoding="utf-8")
 
 
-def write_configs(project: Path) -> dict[str, Path]:
+def write_configs(project: Path, per_plugin: bool = False) -> dict[str, Path]:
     """Ours, with the generated folder allowed outside the nav; stock and plain Material
-    configs over the same docs with the same Markdown extensions."""
+    configs over the same docs with the same Markdown extensions; with `per_plugin`, stock
+    without each plugin in turn (search stays: plain has it too)."""
     ours = project / "mkdocs.yml"
     ours.write_text(ours.read_text(encoding="utf-8") + "\nnot_in_nav: |\n  bench/\n", encoding="utf-8")
     config = yaml_load(ours.read_text(encoding="utf-8"))
     config["markdown_extensions"] = with_glossary(config["markdown_extensions"], project)
-    return {"ours": ours, "stock": write_stock_config(project, config), "plain": write_plain_config(project, config)}
+    configs = {"ours": ours, "stock": write_stock_config(project, config), "plain": write_plain_config(project, config)}
+    if per_plugin:
+        for name in map(plugin_name, config["plugins"]):
+            if name not in ("search", "macros"):
+                configs[f"stock-{name}"] = write_stock_config(project, config, without=name)
+    return configs
+
+
+def plugin_name(plugin: str | dict) -> str:
+    return plugin if isinstance(plugin, str) else next(iter(plugin))
 
 
 def with_glossary(extensions: list, project: Path) -> list:
@@ -70,22 +86,23 @@ def with_glossary(extensions: list, project: Path) -> list:
     return [{"abbr": {"glossary": terms}} if extension == "abbr" else extension for extension in extensions]
 
 
-def write_stock_config(project: Path, config: dict) -> Path:
-    """Our config without our code. Macros stay unexpanded text, as in the plain build; the
-    social cards get a cache of their own, so the two builds don't evict each other's cards."""
+def write_stock_config(project: Path, config: dict, without: str = "") -> Path:
+    """Our config without our code, and without the plugin named `without` if one is. Macros
+    stay unexpanded text, as in the plain build. Each config's social cards get a cache of
+    their own, so no two builds evict each other's cards."""
+    path = project / (f"stock-{without}.yml" if without else "stock.yml")
     stock = {key: value for key, value in config.items()
              if key not in ("extra_css", "extra_javascript", "watch", "strict", "validation")}
     stock["theme"] = {key: value for key, value in config["theme"].items() if key != "custom_dir"}
     plugins = []
     for plugin in config["plugins"]:
         name, options = (plugin, {}) if isinstance(plugin, str) else next(iter(plugin.items()))
-        if name == "macros":
+        if name in ("macros", without):
             continue
         if name == "social":
-            options = {**options, "cache_dir": ".cache/plugin/social-stock"}
+            options = {**options, "cache_dir": f".cache/plugin/social-{path.stem}"}
         plugins.append({name: options})
     stock["plugins"] = plugins
-    path = project / "stock.yml"
     path.write_text(yaml.safe_dump(stock, sort_keys=False), encoding="utf-8")
     return path
 
@@ -106,10 +123,11 @@ def write_plain_config(project: Path, config: dict) -> Path:
 
 
 def share_card_fonts(project: Path) -> None:
-    """The stock build has no macros to put the bundled font in its card cache: lend it the
-    font ours put in its own, so neither build downloads anything."""
+    """The stock builds have no macros to put the bundled font in their card caches: lend
+    them the font ours put in its own, so no build downloads anything."""
     cache = project / ".cache" / "plugin"
-    shutil.copytree(cache / "social" / "fonts", cache / "social-stock" / "fonts", dirs_exist_ok=True)
+    for config in project.glob("stock*.yml"):
+        shutil.copytree(cache / "social" / "fonts", cache / f"social-{config.stem}" / "fonts", dirs_exist_ok=True)
 
 
 def build_seconds(config: Path, out: Path) -> float:
@@ -126,15 +144,15 @@ def pages_in(docs: Path) -> int:
     return sum(1 for path in docs.rglob("*.md") if "_snippets" not in path.parts)
 
 
-def main(sizes: list[int]) -> int:
+def main(sizes: list[int], per_plugin: bool) -> int:
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
         project = copy_project(Path(scratch))
-        configs = write_configs(project)
+        configs = write_configs(project, per_plugin)
         for size in sizes:
             add_articles(project, size)
             runs = {name: [] for name in configs}
-            # Interleaved, so a slow spell on the machine hits all three alike.
+            # Interleaved, so a slow spell on the machine hits every config alike.
             for _ in range(RUNS):
                 for name, config in configs.items():  # ours first: it seeds the card font
                     runs[name].append(build_seconds(config, project / f"out-{name}"))
@@ -153,12 +171,12 @@ class Row:
 
 def report(rows: list[Row]) -> int:
     print(f"\n{'added':>6} {'pages':>6} {'ours s':>7} {'(cold)':>7} {'stock s':>8} {'plain s':>8} "
-          f"{'ours ms/page':>13} {'plain ms/page':>14} {'ours/plain':>11} {'ours/stock':>11}")
+          f"{'ours ms/page':>13} {'plain ms/page':>14} {'ours/plain':>11} {'ours/stock':>11} {'stock/plain':>12}")
     for row in rows:
         ours, stock, plain = row.best["ours"], row.best["stock"], row.best["plain"]
         print(f"{row.added:>6} {row.pages:>6} {ours:>7.2f} {row.runs['ours'][0]:>7.2f} {stock:>8.2f} "
               f"{plain:>8.2f} {1000 * ours / row.pages:>13.1f} {1000 * plain / row.pages:>14.1f} "
-              f"{ours / plain:>11.2f} {ours / stock:>11.2f}")
+              f"{ours / plain:>11.2f} {ours / stock:>11.2f} {stock / plain:>12.2f}")
     # Linear growth: each added article costs the same from one step to the next.
     print("\nms per added article:")
     for before, after in zip(rows, rows[1:]):
@@ -167,11 +185,34 @@ def report(rows: list[Row]) -> int:
         print(f"  +{before.added} to +{after.added}: ours {cost['ours']:.1f}, stock {cost['stock']:.1f}, "
               f"plain {cost['plain']:.1f}; ours/plain {cost['ours'] / cost['plain']:.2f}, "
               f"ours/stock {cost['ours'] / cost['stock']:.2f}")
+    report_plugin_costs(rows)
     worst = max(row.best["ours"] / row.best["plain"] for row in rows)
     verdict = "within" if worst <= TARGET_RATIO else "OVER"
     print(f"worst whole-build ratio ours/plain {worst:.2f}: {verdict} the target of {TARGET_RATIO}")
+    floor = min(row.best["stock"] / row.best["plain"] for row in rows)
+    if floor > TARGET_RATIO:
+        print(f"stock/plain is {floor:.2f} or more: the plugins alone are over the target, before any "
+              f"code of ours runs")
     return 0
 
 
+def report_plugin_costs(rows: list[Row]) -> None:
+    """What each plugin costs: stock minus stock without it, in seconds and ms per page."""
+    names = [name.removeprefix("stock-") for name in rows[0].best if name.startswith("stock-")]
+    if not names:
+        return
+    print("\ncost of each plugin (stock minus stock without it), s (ms/page):")
+    for row in rows:
+        costs = [f"{name} {row.best['stock'] - row.best[f'stock-{name}']:.2f} "
+                 f"({1000 * (row.best['stock'] - row.best[f'stock-{name}']) / row.pages:.1f})" for name in names]
+        print(f"  +{row.added}: " + ", ".join(costs))
+
+
+def parse_arguments(arguments: list[str]) -> tuple[list[int], bool]:
+    per_plugin = "--plugins" in arguments
+    sizes = [int(argument) for argument in arguments if argument != "--plugins"]
+    return sizes or [0, 100, 400], per_plugin
+
+
 if __name__ == "__main__":
-    sys.exit(main([int(size) for size in sys.argv[1:]] or [0, 100, 400]))
+    sys.exit(main(*parse_arguments(sys.argv[1:])))
