@@ -84,3 +84,10 @@ def test_report_does_not_blame_the_plugins_when_stock_is_within_the_target(capsy
 def test_sizes_and_the_per_plugin_switch_are_read_from_the_command_line():
     assert bench.parse_arguments([]) == ([0, 100, 400], False)
     assert bench.parse_arguments(["--plugins", "0", "400"]) == ([0, 400], True)
+
+
+@pytest.mark.parametrize("arguments", [["--plugns"], ["four"]])
+def test_a_mistyped_argument_stops_with_the_usage(arguments, capsys):
+    with pytest.raises(SystemExit):
+        bench.parse_arguments(arguments)
+    assert "usage: " in capsys.readouterr().err

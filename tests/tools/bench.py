@@ -24,6 +24,7 @@ the difference of two noisy timings: trust only the large ones, or repeat the ru
 
 from __future__ import annotations
 
+import argparse
 import re
 import shutil
 import subprocess
@@ -178,7 +179,7 @@ def report(rows: list[Row]) -> int:
               f"{plain:>8.2f} {1000 * ours / row.pages:>13.1f} {1000 * plain / row.pages:>14.1f} "
               f"{ours / plain:>11.2f} {ours / stock:>11.2f} {stock / plain:>12.2f}")
     # Linear growth: each added article costs the same from one step to the next.
-    print("\nms per added article:")
+    print("\nms per added article:" if len(rows) > 1 else "")
     for before, after in zip(rows, rows[1:]):
         cost = {name: 1000 * (after.best[name] - before.best[name]) / (after.pages - before.pages)
                 for name in after.best}
@@ -203,15 +204,17 @@ def report_plugin_costs(rows: list[Row]) -> None:
         return
     print("\ncost of each plugin (stock minus stock without it), s (ms/page):")
     for row in rows:
-        costs = [f"{name} {row.best['stock'] - row.best[f'stock-{name}']:.2f} "
-                 f"({1000 * (row.best['stock'] - row.best[f'stock-{name}']) / row.pages:.1f})" for name in names]
-        print(f"  +{row.added}: " + ", ".join(costs))
+        costs = {name: row.best["stock"] - row.best[f"stock-{name}"] for name in names}
+        print(f"  +{row.added}: " + ", ".join(f"{name} {cost:.2f} ({1000 * cost / row.pages:.1f})"
+                                              for name, cost in costs.items()))
 
 
 def parse_arguments(arguments: list[str]) -> tuple[list[int], bool]:
-    per_plugin = "--plugins" in arguments
-    sizes = [int(argument) for argument in arguments if argument != "--plugins"]
-    return sizes or [0, 100, 400], per_plugin
+    parser = argparse.ArgumentParser(description="Time the build: ours against plain and stock Material.")
+    parser.add_argument("sizes", nargs="*", type=int, default=[0, 100, 400], help="articles to add (0 100 400)")
+    parser.add_argument("--plugins", action="store_true", help="also price each plugin (slow)")
+    options = parser.parse_args(arguments)
+    return options.sizes, options.plugins
 
 
 if __name__ == "__main__":
