@@ -76,8 +76,13 @@ def write_configs(project: Path, per_plugin: bool = False) -> dict[str, Path]:
     return configs
 
 
+def plugin_entry(plugin: str | dict) -> tuple[str, dict]:
+    """A `plugins:` item as (name, options): `- tags` or `- social: {...}`."""
+    return (plugin, {}) if isinstance(plugin, str) else next(iter(plugin.items()))
+
+
 def plugin_name(plugin: str | dict) -> str:
-    return plugin if isinstance(plugin, str) else next(iter(plugin))
+    return plugin_entry(plugin)[0]
 
 
 def with_glossary(extensions: list, project: Path) -> list:
@@ -97,7 +102,7 @@ def write_stock_config(project: Path, config: dict, without: str = "") -> Path:
     stock["theme"] = {key: value for key, value in config["theme"].items() if key != "custom_dir"}
     plugins = []
     for plugin in config["plugins"]:
-        name, options = (plugin, {}) if isinstance(plugin, str) else next(iter(plugin.items()))
+        name, options = plugin_entry(plugin)
         if name in ("macros", without):
             continue
         if name == "social":
