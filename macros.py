@@ -12,6 +12,7 @@ llms.txt. The work is done by plain functions in `engine/`; this module wires th
 
 from __future__ import annotations
 
+import posixpath
 import sys
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -29,9 +30,10 @@ from engine.citations import PageCitations  # noqa: E402
 from engine.data import SiteData  # noqa: E402
 from engine.errors import ContentError, UnknownKeyError  # noqa: E402
 from engine.front_matter import check_front_matter, read_front_matter  # noqa: E402
-from engine.glossary import glossary_markdown, read_site_glossary  # noqa: E402
+from engine.glossary import GLOSSARY_FILE, glossary_markdown, read_site_glossary  # noqa: E402
 from engine.held_html import HeldHtml  # noqa: E402
-from engine.models import ArticleFrontMatter  # noqa: E402
+from engine.models import DEFAULT_CONDITION, ArticleFrontMatter  # noqa: E402
+from engine.placeholders import check_ready_to_publish  # noqa: E402
 from engine.page_templates import cache_page_templates, remove_unused_page_templates  # noqa: E402
 from engine.review import insert_after_title, review_line  # noqa: E402
 from engine.site_files import llms_txt, robots_txt  # noqa: E402
@@ -57,11 +59,13 @@ class _PageState:
 def define_env(env):
     """Load and check data/, share clinic facts with the templates, register the macros."""
     site = SiteData.load(Path(env.project_dir) / "data")
+    check_ready_to_publish(site.clinic, env.conf["site_url"])
     # Templates (the booking block in overrides/) read clinic facts from config.extra.
     env.conf["extra"]["clinic"] = site.clinic
     env.variables["clinic"] = site.clinic
     _give_the_feed_a_logo(env.conf)
     terms = read_site_glossary(Path(env.conf["docs_dir"]))
+    _check_no_red_flag_wording(f"docs/{GLOSSARY_FILE}", "\n".join(terms.values()))
     _give_every_page_the_glossary(env.conf, terms)
     seed_card_fonts(env.conf)
     cache_dir = Path(env.project_dir) / ".cache"
@@ -75,8 +79,8 @@ def define_env(env):
         return state["page"]
 
     @env.macro
-    def treatment_table(ids=None, columns=None, caption=None):
-        """A comparison table of the treatments in data/treatments.yml."""
+    def treatment_table(ids=None, columns=None, caption=None, condition=DEFAULT_CONDITION):
+        """A comparison table of the treatments in data/treatments.yml, graded for `condition`."""
         current().tables += 1
         searchable = env.page.file.src_uri == COMPARISON_PAGE
         with _naming_the_page(env):
@@ -89,6 +93,7 @@ def define_env(env):
                 link_to=lambda path: _link_from_page(env, path),
                 number=current().tables,
                 searchable=searchable,
+                condition=condition,
             )
         return table if searchable else current().hold(table)
 
@@ -103,6 +108,21 @@ def define_env(env):
         """The red-flag block, split by urgency, from data/red_flags.yml."""
         searchable = env.page.file.src_uri == URGENT_CARE_PAGE
         return red_flags.urgent_care_markdown(site.red_flags, current().citations.cite, searchable)
+
+    @env.macro
+    def stop_and_get_help(old_anchor=None):
+        """The short "Stop and get help" box for exercise and treatment pages; `old_anchor`
+        keeps a published link to the section it replaced working."""
+        return red_flags.stop_box_markdown(site.red_flags, _markdown_link(env, URGENT_CARE_PAGE), old_anchor)
+
+    @env.macro
+    def urgent_care_summary():
+        """One line naming each tier, linked to the signs (on this page, if it has the block)."""
+        if "urgent_care()" in env.markdown:
+            target = f"#{red_flags.BLOCK_ANCHOR}"
+        else:
+            target = _markdown_link(env, URGENT_CARE_PAGE) + f"#{red_flags.BLOCK_ANCHOR}"
+        return red_flags.summary_markdown(site.red_flags, target)
 
     @env.macro
     def opening_hours():
@@ -129,6 +149,7 @@ def define_env(env):
             _describe_generated_page(env.page)
             return
         source = _source(env)
+        _check_no_red_flag_wording(source, env.markdown, _body_first_line(file.content_string, env.markdown))
         meta = read_front_matter(source, file.content_string)
         current().front_matter = check_front_matter(source, meta, site.clinic)
 
@@ -174,6 +195,19 @@ def define_env(env):
     env.pre_macro_functions.append(on_pre_page_macros)
     env.post_macro_functions.append(on_post_page_macros)
     env.post_build_functions.append(on_post_build)
+
+
+def _check_no_red_flag_wording(source: str, markdown: str, first_line: int = 1) -> None:
+    """Urgent signs are worded once, in data/red_flags.yml: a page that words one itself
+    could tell a reader "the same day" where the data says "call 911 now"."""
+    if findings := red_flags.find_red_flag_wording(markdown, first_line):
+        raise ContentError(source, red_flags.describe_findings(findings))
+
+
+def _body_first_line(file_text: str, body: str) -> int:
+    """The file line the page body starts on, after its front matter (for error messages)."""
+    start = file_text.find(body.lstrip()[:200])
+    return file_text.count("\n", 0, start) + 1 if start >= 0 else 1
 
 
 def _give_every_page_the_glossary(config, terms: dict[str, str]) -> None:
@@ -263,6 +297,12 @@ def _naming_the_page(env):
         yield
     except (UnknownKeyError, ValueError) as error:
         raise ContentError(_source(env), str(error)) from None
+
+
+def _markdown_link(env, docs_path: str) -> str:
+    """A Markdown link target to docs/`docs_path` from the page being built (MkDocs checks
+    and rewrites it, as it does an author's own links)."""
+    return posixpath.relpath(docs_path, posixpath.dirname(env.page.file.src_uri) or ".")
 
 
 def _link_from_page(env, docs_path: str) -> str:

@@ -32,7 +32,7 @@ class SiteData:
         red_flags = load_model(data_dir / "red_flags.yml", RedFlags)
         check_known_references(
             data_dir / "red_flags.yml",
-            {f"group '{g.urgency}'": g.references for g in red_flags.groups},
+            {f"tier '{g.tier}'": g.references for g in red_flags.groups},
             references,
         )
         return cls(clinic, treatments, references, red_flags)

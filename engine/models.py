@@ -77,6 +77,11 @@ class Clinician(Strict):
         return f"{self.name}, {self.credentials}"
 
 
+PlaceholderField = Literal[
+    "phone", "email", "booking_url", "map_url", "address", "opening_hours", "clinicians"
+]
+
+
 class Clinic(Strict):
     name: Text
     short_name: Text
@@ -88,6 +93,8 @@ class Clinic(Strict):
     address: Address
     opening_hours: list[OpeningHours] = Field(min_length=1)
     clinicians: list[Clinician] = Field(min_length=1)
+    # Fields that still hold made-up values: a build for the real address refuses them.
+    placeholders: list[PlaceholderField] = Field(default_factory=list)
 
     @field_validator("clinicians")
     @classmethod
@@ -121,6 +128,14 @@ class Clinic(Strict):
 # --- data/references.yml -----------------------------------------------------------------------
 
 
+def _a_regex(value: str) -> str:
+    try:
+        re.compile(value)
+    except re.error as error:
+        raise ValueError(f"not a valid pattern: {error}") from None
+    return value
+
+
 def _no_trailing_period(value: str) -> str:
     # The citation formatter adds its own punctuation.
     if value.endswith("."):
@@ -143,6 +158,10 @@ class Reference(Strict):
     verification: Text
     findings: Text | None = None
     caution: Text | None = None  # what the source must not be cited for
+    # The same, as patterns a test matches against each sentence that cites the source: a
+    # caution written down is not enough once a page is edited (roach2015 was cited for the
+    # opposite of its finding on three pages).
+    not_for: list[Annotated[str, AfterValidator(_a_regex)]] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _has_a_link(self) -> Reference:
@@ -157,14 +176,25 @@ class Reference(Strict):
 
 # --- data/treatments.yml ----------------------------------------------------------------------
 
-EvidenceStrength = Literal["moderate", "low", "very-low", "insufficient"]
+EvidenceStrength = Literal["moderate", "low", "very-low", "insufficient", "not-studied"]
 
 EVIDENCE_LABELS: dict[str, str] = {
     "moderate": "Moderate",
     "low": "Low",
     "very-low": "Very low",
     "insufficient": "Too little to judge",
+    "not-studied": "Not studied",
 }
+
+# The conditions a treatment's evidence is graded for. A grade belongs to the condition its
+# studies were in: low back pain research must never stand in for sciatica.
+Condition = Literal["low-back-pain", "sciatica", "piriformis-syndrome"]
+CONDITION_NAMES: dict[str, str] = {
+    "low-back-pain": "low back pain",
+    "sciatica": "sciatica",
+    "piriformis-syndrome": "piriformis syndrome",
+}
+DEFAULT_CONDITION = "low-back-pain"
 
 
 class Sourced(Strict):
@@ -174,8 +204,19 @@ class Sourced(Strict):
     references: list[Slug] = Field(min_length=1)
 
 
-class Evidence(Sourced):
+class Evidence(Strict):
+    """How well a treatment is studied for one condition, and what the studies found."""
+
     strength: EvidenceStrength
+    summary: Text
+    # "Not studied" may rest on no source; every grade must.
+    references: list[Slug] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _graded_evidence_is_sourced(self) -> Evidence:
+        if self.strength != "not-studied" and not self.references:
+            raise ValueError(f"a '{self.strength}' grade needs references")
+        return self
 
 
 class Treatment(Strict):
@@ -184,14 +225,31 @@ class Treatment(Strict):
     what_it_is: Text
     targets: Text
     typical_course: Text
-    evidence: Evidence
+    # Low back pain is required: it is the default every table shows. A condition left out
+    # shows "Not studied".
+    evidence: dict[Condition, Evidence]
     risks: Sourced
     suits: Text
     # The treatment's own article, as a path inside docs/, when it has one.
     page: Annotated[str, StringConstraints(pattern=r"^[\w/-]+\.md$")] | None = None
 
-    def sourced_fields(self) -> dict[str, Sourced]:
-        return {"evidence": self.evidence, "risks": self.risks}
+    @field_validator("evidence")
+    @classmethod
+    def _graded_for_low_back_pain(cls, evidence: dict[str, Evidence]) -> dict[str, Evidence]:
+        if DEFAULT_CONDITION not in evidence:
+            raise ValueError(f"needs a grade for '{DEFAULT_CONDITION}', the default condition")
+        return evidence
+
+    def evidence_for(self, condition: str) -> Evidence:
+        """The evidence for `condition`; "Not studied" where the data records none."""
+        return self.evidence.get(condition) or Evidence(
+            strength="not-studied",
+            summary=f"No study of it in people with {CONDITION_NAMES[condition]} is recorded here.",
+        )
+
+    def sourced_fields(self) -> dict[str, Sourced | Evidence]:
+        fields: dict[str, Sourced | Evidence] = {f"evidence.{c}": e for c, e in self.evidence.items()}
+        return {**fields, "risks": self.risks}
 
 
 class TreatmentList(Strict):
@@ -206,27 +264,54 @@ class TreatmentList(Strict):
 
 # --- data/red_flags.yml -----------------------------------------------------------------------
 
+# Most urgent first; each tier says how soon and where to go (NHS and NICE triage, US terms).
+Tier = Literal["emergency", "urgent", "routine"]
+TIER_ORDER: tuple[str, ...] = ("emergency", "urgent", "routine")
+
 
 class RedFlagGroup(Strict):
-    """Signs that need care sooner than a clinic visit, with what to do about them."""
+    """Signs that need care sooner than a clinic visit, with how soon and where to go."""
 
-    urgency: Literal["emergency", "prompt"]
-    heading: Text
+    tier: Tier
+    action: Text  # what to do: "See a doctor"
+    time_frame: Text  # how soon: "today or tomorrow"
+    call: Annotated[str, StringConstraints(pattern=r"^\d{3}$")] | None = None
+    where: Text  # where to go without a doctor, or what happens next
     signs: list[Text] = Field(min_length=1)
     why: Text
     references: list[Slug] = Field(min_length=1)
+    anchor: Slug | None = None  # the heading's id, kept when its words change
+
+    @model_validator(mode="after")
+    def _emergency_names_the_number(self) -> RedFlagGroup:
+        if self.tier == "emergency" and not self.call:
+            raise ValueError("the emergency tier needs `call`, the number to ring (911)")
+        if self.call and f"Call {self.call}" not in self.action:
+            raise ValueError(f"`action` must say 'Call {self.call}' so it can be a tel: link")
+        return self
+
+    @property
+    def heading(self) -> str:
+        return f"{self.action} {self.time_frame} if you have back pain and:"
 
 
 class RedFlags(Strict):
-    # Emergency first: the reader who needs it most must not have to scroll past the rest.
     groups: list[RedFlagGroup] = Field(min_length=2)
 
     @field_validator("groups")
     @classmethod
-    def _emergency_first(cls, groups: list[RedFlagGroup]) -> list[RedFlagGroup]:
-        if groups[0].urgency != "emergency":
-            raise ValueError("the first group must be the emergency one")
+    def _tiers_once_each_most_urgent_first(cls, groups: list[RedFlagGroup]) -> list[RedFlagGroup]:
+        # The reader who needs the emergency tier most must not scroll past the rest.
+        tiers = [g.tier for g in groups]
+        _unique(tiers, "tier")
+        if tiers[0] != "emergency":
+            raise ValueError("the first group must be the emergency tier")
+        if tiers != sorted(tiers, key=TIER_ORDER.index):
+            raise ValueError(f"tiers must run from most to least urgent: {', '.join(TIER_ORDER)}")
         return groups
+
+    def tier(self, name: str) -> RedFlagGroup | None:
+        return next((g for g in self.groups if g.tier == name), None)
 
 
 # --- front matter of pages in docs/ ------------------------------------------------------------

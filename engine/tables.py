@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from html import escape
 
 from engine.errors import UnknownKeyError
-from engine.models import EVIDENCE_LABELS, Treatment
+from engine.models import CONDITION_NAMES, DEFAULT_CONDITION, EVIDENCE_LABELS, Treatment
 
 Cite = Callable[..., str]
 LinkTo = Callable[[str], str]  # docs path -> URL relative to the page being built
@@ -19,19 +19,25 @@ class Column:
     render: Callable[[Treatment, Cite, LinkTo], str]
 
 
+def _evidence_column(condition: str) -> Column:
+    """The evidence column for one condition: its grade, never another condition's."""
+
+    def render(treatment: Treatment, cite: Cite, link_to: LinkTo) -> str:
+        evidence = treatment.evidence_for(condition)
+        label = EVIDENCE_LABELS[evidence.strength]
+        citations = cite(*evidence.references) if evidence.references else ""
+        return (
+            f'<strong class="app-evidence app-evidence--{evidence.strength}">{label}</strong>'
+            f" {escape(evidence.summary)}{citations}"
+        )
+
+    return Column(f"Strength of evidence for {CONDITION_NAMES[condition]}", render)
+
+
 def _name(treatment: Treatment, cite: Cite, link_to: LinkTo) -> str:
     if treatment.page:
         return f'<a href="{escape(link_to(treatment.page))}">{escape(treatment.name)}</a>'
     return escape(treatment.name)
-
-
-def _evidence(treatment: Treatment, cite: Cite, link_to: LinkTo) -> str:
-    evidence = treatment.evidence
-    label = EVIDENCE_LABELS[evidence.strength]
-    return (
-        f'<strong class="app-evidence app-evidence--{evidence.strength}">{label}</strong>'
-        f" {escape(evidence.summary)}{cite(*evidence.references)}"
-    )
 
 
 def _risks(treatment: Treatment, cite: Cite, link_to: LinkTo) -> str:
@@ -47,7 +53,7 @@ COLUMNS: dict[str, Column] = {
     "what_it_is": Column("What it is", _text("what_it_is")),
     "targets": Column("What it targets", _text("targets")),
     "typical_course": Column("Typical course", _text("typical_course")),
-    "evidence": Column("Strength of evidence", _evidence),
+    "evidence": _evidence_column(DEFAULT_CONDITION),  # replaced per table by its condition
     "risks": Column("Risks and side effects", _risks),
     "suits": Column("Who it may suit", _text("suits")),
 }
@@ -63,6 +69,12 @@ def select_treatments(treatments: Sequence[Treatment], ids: Sequence[str] | None
     if unknown:
         raise UnknownKeyError("treatment id", unknown[0], list(by_id))
     return [by_id[i] for i in _as_list(ids)]
+
+
+def select_condition(condition: str) -> str:
+    if condition not in CONDITION_NAMES:
+        raise UnknownKeyError("condition", condition, list(CONDITION_NAMES))
+    return condition
 
 
 def select_columns(columns: Sequence[str] | None) -> list[str]:
@@ -85,17 +97,20 @@ def treatment_table(
     link_to: LinkTo,
     number: int = 1,
     searchable: bool = True,
+    condition: str = DEFAULT_CONDITION,
 ) -> str:
     """An HTML table with a caption and scoped headers, in a region that scrolls on its own.
 
     `number` counts the tables on a page, so that two tables never share an id; tables that
-    repeat the comparison page's facts stay out of the search index (`searchable=False`)."""
+    repeat the comparison page's facts stay out of the search index (`searchable=False`).
+    The evidence column grades each treatment for `condition` only."""
     rows = select_treatments(treatments, ids)
     keys = select_columns(columns)
+    columns_here = {**COLUMNS, "evidence": _evidence_column(select_condition(condition))}
     caption = caption or "How the treatments compare"
     caption_id = f"treatment-table-{number}"
-    head = "".join(f'<th scope="col">{COLUMNS[k].label}</th>' for k in keys)
-    body = "\n".join(_row(t, keys, cite, link_to) for t in rows)
+    head = "".join(f'<th scope="col">{columns_here[k].label}</th>' for k in keys)
+    body = "\n".join(_row(t, keys, columns_here, cite, link_to) for t in rows)
     # tabindex lets keyboard users scroll the region; the label tells them what it holds.
     return (
         f'<div class="app-table" role="region" aria-labelledby="{caption_id}" tabindex="0"'
@@ -105,10 +120,12 @@ def treatment_table(
     )
 
 
-def _row(treatment: Treatment, keys: list[str], cite: Cite, link_to: LinkTo) -> str:
+def _row(
+    treatment: Treatment, keys: list[str], columns: dict[str, Column], cite: Cite, link_to: LinkTo
+) -> str:
     cells = []
     for key in keys:
-        content = COLUMNS[key].render(treatment, cite, link_to)
+        content = columns[key].render(treatment, cite, link_to)
         if key == "name":
             cells.append(f'<th scope="row">{content}</th>')
         else:

@@ -26,12 +26,13 @@ class BuildResult:
         return self.returncode == 0
 
 
-def build(project_dir: Path, site_dir: Path) -> BuildResult:
-    """`mkdocs build --strict`, as `make build` runs it, in a separate process."""
+def build(project_dir: Path, site_dir: Path, **env: str) -> BuildResult:
+    """`mkdocs build --strict`, as `make build` runs it, in a separate process; `env` adds
+    environment variables (SITE_URL=...)."""
     process = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project_dir,
-        env=MKDOCS_ENV,
+        env={**MKDOCS_ENV, **env},
         capture_output=True,
         text=True,
         timeout=300,
@@ -67,6 +68,27 @@ def built_pages() -> list[Path]:
 @pytest.fixture(scope="session")
 def site_dir() -> Path:
     return real_site().site_dir
+
+
+# Pages that carry the "Stop and get help" box, and must list precautions or cautions.
+EXERCISE_PAGES = ["exercises/hip-rotation", "exercises/core-control"]
+TREATMENT_PAGES = [
+    "treatments/mckenzie-method",
+    "treatments/dynamic-neuromuscular-stabilization",
+    "treatments/spinal-manipulation",
+    "treatments/soft-tissue-therapy",
+    "treatments/corrective-exercise",
+]
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A copy of data/ (and docs/, which treatment pages point into) to break."""
+    import shutil
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    return tmp_path / "data"
 
 
 @pytest.fixture

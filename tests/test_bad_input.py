@@ -93,9 +93,9 @@ def test_a_macro_whose_output_cannot_be_shown_stops_the_build(project_copy, tmp_
 
 
 def test_bad_data_file_stops_the_build(project_copy, tmp_path):
-    edit(project_copy, "data/treatments.yml", "strength: very-low", "strength: unknown")
+    edit(project_copy, "data/treatments.yml", "strength: insufficient", "strength: unknown")
     output = failed_build(project_copy, tmp_path)
-    assert "data/treatments.yml: treatment 'dns', field 'evidence.strength'" in output
+    assert "data/treatments.yml: treatment 'dns', field 'evidence.low-back-pain.strength'" in output
 
 
 def test_bad_glossary_line_stops_the_build(project_copy, tmp_path):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -14,14 +13,6 @@ from engine.errors import ContentError
 from engine.front_matter import check_front_matter, read_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    """A copy of data/ (and docs/, which treatment pages point into) to break."""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    return tmp_path / "data"
 
 
 def edit_yaml(path: Path, change) -> None:
@@ -52,10 +43,40 @@ def test_missing_field_names_file_record_and_field(data_dir):
 
 def test_bad_evidence_strength_is_named(data_dir):
     def change(d):
-        d["treatments"][0]["evidence"]["strength"] = "strong"
+        d["treatments"][0]["evidence"]["low-back-pain"]["strength"] = "strong"
 
     edit_yaml(data_dir / "treatments.yml", change)
-    assert "field 'evidence.strength'" in load_error(data_dir)
+    assert "field 'evidence.low-back-pain.strength'" in load_error(data_dir)
+
+
+def test_a_grade_without_references_is_rejected(data_dir):
+    def change(d):
+        d["treatments"][0]["evidence"]["sciatica"]["references"] = []
+
+    edit_yaml(data_dir / "treatments.yml", change)
+    assert "field 'evidence.sciatica': Value error, a 'low' grade needs references" in load_error(data_dir)
+
+
+def test_not_studied_may_rest_on_no_source(data_dir):
+    # Negative control for the test above: "not studied" is a statement of absence.
+    def change(d):
+        d["treatments"][0]["evidence"]["sciatica"] = {"strength": "not-studied", "summary": "None found."}
+
+    edit_yaml(data_dir / "treatments.yml", change)
+    SiteData.load(data_dir)
+
+
+def test_every_treatment_is_graded_for_low_back_pain(data_dir):
+    edit_yaml(data_dir / "treatments.yml", lambda d: d["treatments"][2]["evidence"].pop("low-back-pain"))
+    assert "needs a grade for 'low-back-pain'" in load_error(data_dir)
+
+
+def test_an_unknown_condition_is_rejected(data_dir):
+    def change(d):
+        d["treatments"][0]["evidence"]["neck-pain"] = d["treatments"][0]["evidence"]["sciatica"]
+
+    edit_yaml(data_dir / "treatments.yml", change)
+    assert "evidence.neck-pain" in load_error(data_dir)
 
 
 def test_misspelt_field_is_an_error(data_dir):
@@ -70,7 +91,7 @@ def test_duplicate_treatment_id(data_dir):
 
 def test_unknown_reference_key_in_treatments(data_dir):
     def change(d):
-        d["treatments"][0]["evidence"]["references"].append("smith1066")
+        d["treatments"][0]["evidence"]["sciatica"]["references"].append("smith1066")
 
     edit_yaml(data_dir / "treatments.yml", change)
     message = load_error(data_dir)
@@ -121,7 +142,7 @@ def test_a_key_given_twice(data_dir):
 
 def test_red_flags_emergency_first(data_dir):
     edit_yaml(data_dir / "red_flags.yml", lambda d: d["groups"].reverse())
-    assert "first group must be the emergency one" in load_error(data_dir)
+    assert "first group must be the emergency tier" in load_error(data_dir)
 
 
 # --- front matter ------------------------------------------------------------------------------

@@ -62,7 +62,9 @@ def test_one_phone_number_site_wide(site_dir: Path):
         page_html = soup(path)
         hrefs |= {a["href"] for a in page_html.select('a[href^="tel:"]')}
         shown |= set(PHONE_TEXT.findall(page_html.get_text(" ")))
-    assert hrefs == {CLINIC.phone_href}
+    # The clinic's number, and the emergency number the urgent signs tell readers to call.
+    emergency = SiteData.load(ROOT / "data").red_flags.groups[0].call
+    assert hrefs == {CLINIC.phone_href, f"tel:{emergency}"}
     assert shown == {CLINIC.phone_display}
 
 

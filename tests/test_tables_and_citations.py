@@ -88,7 +88,66 @@ def test_two_tables_on_a_page_get_different_ids(site, citations):
 def test_evidence_cell_cites_the_records_references(site, citations):
     render(site, citations, ids=["mckenzie"], columns=["evidence"])
     mckenzie = next(t for t in site.treatments if t.id == "mckenzie")
-    assert citations.cited == mckenzie.evidence.references
+    assert citations.cited == mckenzie.evidence["low-back-pain"].references
+
+
+# --- evidence per condition (audit §2-B3) ---------------------------------------------------------
+
+
+def evidence_cells(table) -> dict[str, str]:
+    return {
+        row.find("th").get_text(" ", strip=True): row.find("td").get_text(" ", strip=True)
+        for row in table.select("tbody tr")
+    }
+
+
+def test_the_evidence_column_is_for_the_tables_condition(site, citations):
+    table = render(site, citations, columns=["evidence"], condition="sciatica")
+    assert header_labels(table)[1] == "Strength of evidence for sciatica"
+    exercise = next(t for t in site.treatments if t.id == "exercise-therapy")
+    cell = evidence_cells(table)[exercise.name]
+    assert cell.startswith("Low") and exercise.evidence["sciatica"].summary.split()[0] in cell
+
+
+def test_a_condition_without_a_grade_shows_not_studied_never_the_low_back_pain_grade(site, citations):
+    graded = next(t for t in site.treatments if t.evidence["low-back-pain"].strength == "moderate")
+    ungraded = graded.model_copy(update={"evidence": {"low-back-pain": graded.evidence["low-back-pain"]}})
+    table = BeautifulSoup(
+        treatment_table([ungraded], columns=["evidence"], cite=citations.cite, link_to=str, condition="sciatica"),
+        "html.parser",
+    )
+    cell = evidence_cells(table)[graded.name]
+    assert cell.startswith("Not studied") and "Moderate" not in cell
+    # Negative control: the same row graded for low back pain does show its grade.
+    lbp = BeautifulSoup(
+        treatment_table([ungraded], columns=["evidence"], cite=citations.cite, link_to=str), "html.parser"
+    )
+    assert evidence_cells(lbp)[graded.name].startswith("Moderate")
+
+
+def test_an_unknown_condition_is_named(site, citations):
+    with pytest.raises(UnknownKeyError) as raised:
+        render(site, citations, condition="neck-pain")
+    assert raised.value.kind == "condition" and "'neck-pain'" in str(raised.value)
+
+
+def test_exercise_therapy_and_corrective_exercise_are_graded_apart(site):
+    """Audit §2-B4: corrective (impairment-targeted) exercise borrowed general exercise's grade."""
+    grades = {t.id: t.evidence["low-back-pain"].strength for t in site.treatments}
+    assert grades["exercise-therapy"] == "moderate"
+    assert grades["corrective-exercise"] in {"very-low", "insufficient"}
+
+
+def test_dns_does_not_borrow_motor_control_exercises_grade(site):
+    """Audit §2-B7: DNS is not motor-control exercise in any source."""
+    dns = next(t for t in site.treatments if t.id == "dns")
+    assert dns.evidence["low-back-pain"].strength in {"insufficient", "not-studied"}
+    assert "We group it" in dns.what_it_is
+
+
+def test_visit_counts_are_labelled_as_the_clinics_plan(site):
+    """Audit §2-C: visit counts have no source; they are the clinic's usual plan."""
+    assert all(t.typical_course.startswith("At our clinic") for t in site.treatments)
 
 
 def test_text_from_data_is_escaped(site, citations):
