@@ -27,8 +27,23 @@ build: $(STAMP) ## Build the production site into site/ (strict: any warning fai
 	mv .site-next site
 	rm -rf .site-old
 
+# Lint, layout and types; settings in pyproject.toml. All three run, so one pass lists every
+# finding. `.venv/bin/ruff format .` and `.venv/bin/ruff check --fix .` repair most of them.
+.PHONY: lint
+lint: $(STAMP) ## Lint, format check and type check (ruff, mypy: strict on engine/, hooks/)
+	@status=0; \
+	echo "ruff check ."; $(VENV)/bin/ruff check . || status=1; \
+	echo "ruff format --check ."; $(VENV)/bin/ruff format --check --output-format concise . || status=1; \
+	echo "mypy (files: pyproject.toml)"; $(VENV)/bin/mypy || status=1; \
+	exit $$status
+
 test: $(STAMP) $(NODE_STAMP) ## Run every check (unit, build, content and browser gates)
 	$(PYTHON) -m pytest
+
+# The edit-test loop: no browser, Lighthouse or nginx, so no Node tools or system packages.
+.PHONY: test-fast
+test-fast: $(STAMP) ## Unit and build checks only, for the edit-test loop (about 2 minutes)
+	$(PYTHON) -m pytest -m "not browser and not lighthouse and not hosting"
 
 # `make bench BENCH=--plugins` also times stock without each plugin, to price each one.
 bench: $(STAMP) ## Time the build: real site, +100 and +400 articles, ours against plain Material

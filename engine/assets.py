@@ -10,23 +10,32 @@ import rcssmin
 from engine.dark_mode import dark_mode_css
 from engine.errors import ContentError
 
-THEME_PALETTE = "assets/stylesheets/palette.*.min.css"
 
-
-def add_dark_mode(site_dir: Path, stylesheet: str) -> None:
-    """Append to `stylesheet` the theme's and its own dark-scheme rules, keyed to the device's
-    colour-scheme setting (see engine/dark_mode.py)."""
-    palettes = sorted(site_dir.glob(THEME_PALETTE))
+def add_dark_mode(site_dir: Path, stylesheet: str, palette_glob: str, scheme: str) -> None:
+    """Append to `stylesheet` the theme's and its own rules for the dark `scheme`, keyed to
+    the device's colour-scheme setting (see engine/dark_mode.py). `palette_glob` finds the
+    theme's palette stylesheet in the built site."""
+    palettes = sorted(site_dir.glob(palette_glob))
     if not palettes:
-        raise ContentError(f"the theme's palette stylesheet ({THEME_PALETTE}) is missing from the "
-                           "built site: dark mode cannot be generated. Has the theme changed?")
+        raise ContentError(
+            palette_glob,
+            "the theme's palette stylesheet is missing from the built site, so dark mode cannot "
+            "be generated. Has the theme changed? See hooks/theme.py",
+        )
     path = site_dir / stylesheet
     own = path.read_text(encoding="utf-8")
-    dark = dark_mode_css([palettes[0].read_text(encoding="utf-8"), own])
+    dark = dark_mode_css([palettes[0].read_text(encoding="utf-8"), own], scheme)
     if not dark:
-        raise ContentError(f"{palettes[0].name} has no dark-scheme (slate) rules: dark mode cannot be generated.")
-    path.write_text(f"{own}\n/* Dark mode, generated at build from the theme's palette and the rules above. */\n{dark}\n",
-                    encoding="utf-8")
+        raise ContentError(
+            palettes[0].name,
+            f"has no rules for the dark scheme '{scheme}', so dark mode cannot be generated. "
+            "Has the theme changed? See hooks/theme.py",
+        )
+    note = "/* Dark mode, generated at build from the theme's palette and the rules above. */"
+    path.write_text(
+        f"{own}\n{note}\n{dark}\n",
+        encoding="utf-8",
+    )
 
 
 def minify_stylesheets(site_dir: Path, stylesheets: list[str]) -> None:

@@ -30,7 +30,7 @@ DAY_NAMES = {
 
 def opening_hours_table(clinic: Clinic) -> str:
     """Markdown table, one row per day of the week, "Closed" where the clinic is shut."""
-    hours = {
+    hours: dict[str, str] = {
         day: f"{_us_time(entry.opens)} to {_us_time(entry.closes)}"
         for entry in clinic.opening_hours
         for day in entry.days
@@ -40,8 +40,8 @@ def opening_hours_table(clinic: Clinic) -> str:
 
 
 def _us_time(clock: str) -> str:
-    """"08:00" -> "8 a.m.", "13:30" -> "1:30 p.m." (AP style, as US readers expect)."""
+    """ "08:00" -> "8 a.m.", "13:30" -> "1:30 p.m." (AP style, as US readers expect)."""
     hour, minute = (int(part) for part in clock.split(":"))
     suffix = "a.m." if hour < 12 else "p.m."
     hour = hour % 12 or 12
-    return f"{hour}{':%02d' % minute if minute else ''} {suffix}"
+    return f"{hour}{f':{minute:02d}' if minute else ''} {suffix}"

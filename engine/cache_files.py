@@ -7,6 +7,7 @@ save of a page, and the old ones would never be read again.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from pathlib import Path
@@ -16,10 +17,9 @@ UNUSED_FOR = 30 * 24 * 60 * 60  # seconds; long enough to keep what a paused aut
 
 def mark_used(path: Path) -> None:
     """Refreshes the file's modified time: the clock `remove_unused` reads."""
-    try:
+    # Removed by another build in between: it is written again next time.
+    with contextlib.suppress(FileNotFoundError):
         os.utime(path)
-    except FileNotFoundError:  # removed by another build in between: it is written again next time
-        pass
 
 
 def remove_unused(directory: Path, pattern: str) -> int:

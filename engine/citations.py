@@ -81,9 +81,7 @@ def _source_links(ref: Reference) -> list[str]:
     if ref.doi:
         links.append(f'<a href="https://doi.org/{escape(ref.doi)}">doi:{escape(ref.doi)}</a>')
     if ref.pmid:
-        links.append(
-            f'<a href="https://pubmed.ncbi.nlm.nih.gov/{ref.pmid}/">PubMed {ref.pmid}</a>'
-        )
+        links.append(f'<a href="https://pubmed.ncbi.nlm.nih.gov/{ref.pmid}/">PubMed {ref.pmid}</a>')
     if ref.url and not links:
         links.append(f'<a href="{escape(str(ref.url))}">{escape(str(ref.url))}</a>')
     return links

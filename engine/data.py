@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -39,14 +40,17 @@ class SiteData:
 
 
 # libyaml's parser when PyYAML was built with it (the wheels are): several times faster.
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    SafeLoader = yaml.SafeLoader
+else:
+    SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _UniqueKeyLoader(SafeLoader):
+class UniqueKeyLoader(SafeLoader):
     """PyYAML keeps the last of two equal keys without a word; two sources under one key
     would silently lose one, so a repeated key is an error."""
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
@@ -55,7 +59,8 @@ class _UniqueKeyLoader(SafeLoader):
                     None, None, f"key '{key}' appears twice", key_node.start_mark
                 )
             seen.add(key)
-        return super().construct_mapping(node, deep=deep)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+        return mapping
 
 
 def read_yaml(path: Path) -> Any:
@@ -64,7 +69,7 @@ def read_yaml(path: Path) -> Any:
     except FileNotFoundError:
         raise ContentError(_display(path), "file not found") from None
     try:
-        return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=UniqueKeyLoader)
     except yaml.YAMLError as error:
         raise ContentError(_display(path), f"is not valid YAML: {error}") from None
 
@@ -85,7 +90,9 @@ def load_references(path: Path) -> dict[str, Reference]:
         try:
             references[key] = Reference.model_validate(record)
         except ValidationError as error:
-            raise ContentError(_display(path), f"reference '{key}': {describe_errors(error)}") from None
+            raise ContentError(
+                _display(path), f"reference '{key}': {describe_errors(error)}"
+            ) from None
     return references
 
 
@@ -130,7 +137,7 @@ def describe_errors(error: ValidationError, raw: Any = None) -> str:
     return "; ".join(_describe_one(problem, raw) for problem in error.errors())
 
 
-def _describe_one(problem: dict[str, Any], raw: Any) -> str:
+def _describe_one(problem: Mapping[str, Any], raw: Any) -> str:
     location = list(problem["loc"])
     record = ""
     # For lists of records, name the record by its id: "treatment 'dns'" beats "treatments.3".

@@ -1,9 +1,8 @@
-"""The one error type for bad content: it stops the build and names the file at fault."""
+"""The one error type for bad content: it stops the build and names the file at fault.
+(hooks/build.py turns it into MkDocs' PluginError: engine/ imports no MkDocs.)"""
 
-from mkdocs.exceptions import PluginError
 
-
-class ContentError(PluginError):
+class ContentError(Exception):
     """Something in docs/ or data/ is wrong; the message says which file and what."""
 
     def __init__(self, source: str, problem: str) -> None:
@@ -21,4 +20,4 @@ class UnknownKeyError(KeyError):
         super().__init__(f"unknown {kind} '{key}' (known: {', '.join(known)})")
 
     def __str__(self) -> str:  # KeyError would otherwise wrap the message in quotes
-        return self.args[0]
+        return str(self.args[0])

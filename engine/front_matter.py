@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from engine.data import SafeLoader, describe_errors
+from engine.data import UniqueKeyLoader, describe_errors
 from engine.errors import ContentError
 from engine.models import ArticleFrontMatter, Clinic, PageFrontMatter
 
@@ -22,9 +22,12 @@ def read_front_matter(source: str, text: str) -> dict[str, Any]:
     if not match:
         raise ContentError(source, "has no front matter (a --- block with title and description)")
     try:
-        meta = yaml.load(match.group(1), Loader=SafeLoader)  # noqa: S506 - a safe loader
+        # Two equal keys would keep the last without a word, as data/*.yml files refuse.
+        meta = yaml.load(match.group(1), Loader=UniqueKeyLoader)
     except yaml.YAMLError as error:
-        raise ContentError(source, f"front matter is not valid YAML: {_yaml_problem(error)}") from None
+        raise ContentError(
+            source, f"front matter is not valid YAML: {_yaml_problem(error)}"
+        ) from None
     if not isinstance(meta, dict):
         raise ContentError(source, "front matter must be a set of `key: value` lines")
     return meta

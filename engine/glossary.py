@@ -48,7 +48,8 @@ def read_glossary(path: Path, source: str) -> dict[str, str]:
 def glossary_markdown(entries: dict[str, str]) -> str:
     """A definition list, A to Z."""
     return "\n\n".join(
-        f"{term}\n:   {meaning}" for term, meaning in sorted(entries.items(), key=lambda e: e[0].lower())
+        f"{term}\n:   {meaning}"
+        for term, meaning in sorted(entries.items(), key=lambda e: e[0].lower())
     )
 
 
@@ -60,10 +61,10 @@ def explain_terms_once(html: str) -> str:
     style guides explain a term once (WCAG 3.1.4 asks no more); repeats only add weight."""
     seen: set[str] = set()
 
-    def first_only(match: re.Match) -> str:
-        title = match.group(1)
+    def first_only(match: re.Match[str]) -> str:
+        title, term = match.group(1), match.group(2)
         if title in seen:
-            return match.group(2)
+            return term
         seen.add(title)
         return match.group(0)
 

@@ -52,7 +52,7 @@ class HeldHtml:
             )
 
     def _put_back(self, html: str, page: str) -> str:
-        def fragment(match: re.Match) -> str:
+        def fragment(match: re.Match[str]) -> str:
             index = int(match.group(1))
             if index >= len(self._fragments):
                 raise ContentError(page, f"{match.group(0)} is not a marker of this build")

@@ -27,11 +27,16 @@ def svg_ratio(path: Path) -> float | None:
 def size_images(html: str, page_path: str, site_dir: Path) -> str:
     """Adds height, loading="lazy" and decoding="async" to local SVG images with a width."""
 
-    def fix(match: re.Match) -> str:
-        tag = match.group(0)
+    def fix(match: re.Match[str]) -> str:
+        tag: str = match.group(0)
         attributes = dict(_ATTR.findall(tag))
         src = attributes.get("src", "")
-        if not src.endswith(".svg") or "://" in src or "width" not in attributes or "height" in attributes:
+        if (
+            not src.endswith(".svg")
+            or "://" in src
+            or "width" not in attributes
+            or "height" in attributes
+        ):
             return tag
         file = site_dir / unquote(urljoin(page_path, src)).lstrip("/")
         ratio = svg_ratio(file) if file.is_file() else None

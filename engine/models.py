@@ -242,13 +242,15 @@ class Treatment(Strict):
 
     def evidence_for(self, condition: str) -> Evidence:
         """The evidence for `condition`; "Not studied" where the data records none."""
-        return self.evidence.get(condition) or Evidence(
+        return self.evidence.get(condition) or Evidence(  # type: ignore[call-overload]
             strength="not-studied",
             summary=f"No study of it in people with {CONDITION_NAMES[condition]} is recorded here.",
         )
 
     def sourced_fields(self) -> dict[str, Sourced | Evidence]:
-        fields: dict[str, Sourced | Evidence] = {f"evidence.{c}": e for c, e in self.evidence.items()}
+        fields: dict[str, Sourced | Evidence] = {
+            f"evidence.{c}": e for c, e in self.evidence.items()
+        }
         return {**fields, "risks": self.risks}
 
 
@@ -303,7 +305,7 @@ class RedFlags(Strict):
     def _tiers_once_each_most_urgent_first(cls, groups: list[RedFlagGroup]) -> list[RedFlagGroup]:
         # The reader who needs the emergency tier most must not scroll past the rest.
         tiers = [g.tier for g in groups]
-        _unique(tiers, "tier")
+        _unique(list(tiers), "tier")
         if tiers[0] != "emergency":
             raise ValueError("the first group must be the emergency tier")
         if tiers != sorted(tiers, key=TIER_ORDER.index):

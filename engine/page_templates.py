@@ -10,9 +10,11 @@ afresh; Jinja also checks the Python and Jinja versions of each cached file.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import MutableMapping
 from pathlib import Path
+from typing import Any
 
-from jinja2 import Environment, FileSystemBytecodeCache, Template
+from jinja2 import Environment, FileSystemBytecodeCache, Template, nodes
 from jinja2.bccache import Bucket
 
 from engine.cache_files import mark_used, remove_unused
@@ -35,7 +37,13 @@ def cache_page_templates(jinja: Environment, directory: Path) -> None:
     directory.mkdir(parents=True, exist_ok=True)
     cache = _MarkedBytecodeCache(str(directory), pattern=PATTERN)
 
-    def from_string(source: str, globals: dict | None = None, template_class: type[Template] | None = None):
+    def from_string(
+        source: str | nodes.Template,
+        globals: MutableMapping[str, Any] | None = None,
+        template_class: type[Template] | None = None,
+    ) -> Template:
+        if not isinstance(source, str):  # a parsed template: nothing to key the cache on
+            return Environment.from_string(jinja, source, globals, template_class)
         name = hashlib.sha256(source.encode("utf-8")).hexdigest()
         bucket = cache.get_bucket(jinja, name, None, source)
         if bucket.code is None:
@@ -44,7 +52,8 @@ def cache_page_templates(jinja: Environment, directory: Path) -> None:
         cls = template_class or jinja.template_class
         return cls.from_code(jinja, bucket.code, jinja.make_globals(globals), None)
 
-    jinja.from_string = from_string
+    # The one monkeypatch: mkdocs-macros calls from_string itself (named in hooks/theme.py).
+    jinja.from_string = from_string  # type: ignore[method-assign]
 
 
 def remove_unused_page_templates(directory: Path) -> int:

@@ -32,7 +32,7 @@ def is_development_address(site_url: str) -> bool:
 
 def placeholder_fields(clinic: Clinic) -> list[str]:
     """The fields that still hold made-up values: those listed, and those fictitious by form."""
-    found = list(clinic.placeholders)
+    found: list[str] = list(clinic.placeholders)
     by_form = {
         "phone": bool(_FICTIONAL_PHONE.search(clinic.phone)),
         "email": _is_example_host(clinic.email.rpartition("@")[2]),

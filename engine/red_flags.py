@@ -62,7 +62,9 @@ def urgent_care_markdown(red_flags: RedFlags, cite: Cite, searchable: bool = Fal
     return "\n".join(parts)
 
 
-def stop_box_markdown(red_flags: RedFlags, full_list_url: str, old_anchor: str | None = None) -> str:
+def stop_box_markdown(
+    red_flags: RedFlags, full_list_url: str, old_anchor: str | None = None
+) -> str:
     """The short "Stop and get help" section: the same tiers and words as the full block.
 
     Every emergency sign is listed here, since a reader mid-exercise must not have to follow
@@ -100,7 +102,8 @@ def stop_box_markdown(red_flags: RedFlags, full_list_url: str, old_anchor: str |
 def summary_markdown(red_flags: RedFlags, list_url: str) -> str:
     """One paragraph that names each tier's action and time, and links to the signs."""
     emergency, *others = red_flags.groups
-    first = f"Some signs with back pain mean you should {_lower_first(_action_markdown(emergency))} {emergency.time_frame}."
+    now = f"{_lower_first(_action_markdown(emergency))} {emergency.time_frame}"
+    first = f"Some signs with back pain mean you should {now}."
     slower = ", or ".join(f"{_lower_first(g.action)} {g.time_frame}" for g in others)
     return f"{first} Others mean you should {slower}. [Check the warning signs]({list_url})."
 

@@ -26,7 +26,7 @@ def insert_after_title(markdown: str, html: str) -> str:
     match = _FIRST_H1.search(markdown)
     if not match:
         return f"{html}\n\n{markdown}"
-    return f"{markdown[: match.end()]}\n\n{html}\n{markdown[match.end():]}"
+    return f"{markdown[: match.end()]}\n\n{html}\n{markdown[match.end() :]}"
 
 
 def us_date(day: date) -> str:

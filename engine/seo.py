@@ -7,14 +7,22 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 from urllib.parse import urljoin
 
 from engine.errors import ContentError
 from engine.models import ArticleFrontMatter, Clinic, PageFrontMatter, Reference
 
 SCHEMA = "https://schema.org"
-DAY_NAMES = {"Mo": "Monday", "Tu": "Tuesday", "We": "Wednesday", "Th": "Thursday",
-             "Fr": "Friday", "Sa": "Saturday", "Su": "Sunday"}
+DAY_NAMES = {
+    "Mo": "Monday",
+    "Tu": "Tuesday",
+    "We": "Wednesday",
+    "Th": "Thursday",
+    "Fr": "Friday",
+    "Sa": "Saturday",
+    "Su": "Sunday",
+}
 
 
 @dataclass(frozen=True)
@@ -40,7 +48,7 @@ class PageFacts:
     is_blog_post: bool = False
 
 
-def clinic_node(clinic: Clinic, site_url: str, services: list[str]) -> dict:
+def clinic_node(clinic: Clinic, site_url: str, services: list[str]) -> dict[str, Any]:
     """The clinic as a MedicalClinic (a LocalBusiness): one node, referenced by @id."""
     address = clinic.address
     return {
@@ -73,7 +81,9 @@ def clinic_node(clinic: Clinic, site_url: str, services: list[str]) -> dict:
     }
 
 
-def page_graph(facts: PageFacts, clinic: Clinic, site_url: str, services: list[str]) -> dict:
+def page_graph(
+    facts: PageFacts, clinic: Clinic, site_url: str, services: list[str]
+) -> dict[str, Any]:
     """One @graph per page: the site, the clinic, the page, its breadcrumbs and its topic."""
     website = {
         "@type": "WebSite",
@@ -83,7 +93,12 @@ def page_graph(facts: PageFacts, clinic: Clinic, site_url: str, services: list[s
         "inLanguage": "en-US",
         "publisher": {"@id": site_url + "#clinic"},
     }
-    nodes = [website, clinic_node(clinic, site_url, services), _breadcrumbs(facts), _web_page(facts, clinic)]
+    nodes = [
+        website,
+        clinic_node(clinic, site_url, services),
+        _breadcrumbs(facts),
+        _web_page(facts, clinic),
+    ]
     if facts.is_condition:
         nodes.append(_condition(facts))
     if isinstance(facts.front_matter, ArticleFrontMatter):
@@ -91,8 +106,8 @@ def page_graph(facts: PageFacts, clinic: Clinic, site_url: str, services: list[s
     return {"@context": SCHEMA, "@graph": nodes}
 
 
-def _web_page(facts: PageFacts, clinic: Clinic) -> dict:
-    page = {
+def _web_page(facts: PageFacts, clinic: Clinic) -> dict[str, Any]:
+    page: dict[str, Any] = {
         "@type": "WebPage",
         "@id": facts.url,
         "url": facts.url,
@@ -107,21 +122,29 @@ def _web_page(facts: PageFacts, clinic: Clinic) -> dict:
     front_matter = facts.front_matter
     if isinstance(front_matter, ArticleFrontMatter):
         reviewer = clinic.clinician(front_matter.reviewed_by)
-        page.update({
-            "@type": "MedicalWebPage",
-            "lastReviewed": front_matter.last_reviewed.isoformat(),
-            "reviewedBy": {"@type": "Person", "name": reviewer.name, "jobTitle": reviewer.role,
-                           "honorificSuffix": reviewer.credentials,
-                           "worksFor": {"@id": _site(facts) + "#clinic"}},
-            "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
-            "about": {"@id": facts.url + "#condition"} if facts.is_condition else {"@type": "Thing", "name": facts.title},
-        })
+        page.update(
+            {
+                "@type": "MedicalWebPage",
+                "lastReviewed": front_matter.last_reviewed.isoformat(),
+                "reviewedBy": {
+                    "@type": "Person",
+                    "name": reviewer.name,
+                    "jobTitle": reviewer.role,
+                    "honorificSuffix": reviewer.credentials,
+                    "worksFor": {"@id": _site(facts) + "#clinic"},
+                },
+                "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
+                "about": {"@id": facts.url + "#condition"}
+                if facts.is_condition
+                else {"@type": "Thing", "name": facts.title},
+            }
+        )
         if facts.references:
             page["citation"] = [_citation(ref) for ref in facts.references]
     return page
 
 
-def _condition(facts: PageFacts) -> dict:
+def _condition(facts: PageFacts) -> dict[str, Any]:
     return {
         "@type": "MedicalCondition",
         "@id": facts.url + "#condition",
@@ -131,7 +154,7 @@ def _condition(facts: PageFacts) -> dict:
     }
 
 
-def _article(facts: PageFacts, clinic: Clinic, site_url: str) -> dict:
+def _article(facts: PageFacts, clinic: Clinic, site_url: str) -> dict[str, Any]:
     front_matter = facts.front_matter
     assert isinstance(front_matter, ArticleFrontMatter)
     reviewer = clinic.clinician(front_matter.reviewed_by)
@@ -144,7 +167,12 @@ def _article(facts: PageFacts, clinic: Clinic, site_url: str) -> dict:
         "mainEntityOfPage": {"@id": facts.url},
         "datePublished": published.isoformat(),
         "dateModified": max(published, front_matter.last_reviewed).isoformat(),
-        "author": {"@type": "Organization", "@id": site_url + "#clinic", "name": clinic.name, "url": site_url},
+        "author": {
+            "@type": "Organization",
+            "@id": site_url + "#clinic",
+            "name": clinic.name,
+            "url": site_url,
+        },
         "publisher": {"@id": site_url + "#clinic"},
         "reviewedBy": {"@type": "Person", "name": reviewer.name},
         "inLanguage": "en-US",
@@ -154,7 +182,7 @@ def _article(facts: PageFacts, clinic: Clinic, site_url: str) -> dict:
     return article
 
 
-def _breadcrumbs(facts: PageFacts) -> dict:
+def _breadcrumbs(facts: PageFacts) -> dict[str, Any]:
     return {
         "@type": "BreadcrumbList",
         "@id": facts.url + "#breadcrumb",
@@ -165,7 +193,7 @@ def _breadcrumbs(facts: PageFacts) -> dict:
     }
 
 
-def _citation(ref: Reference) -> dict:
+def _citation(ref: Reference) -> dict[str, Any]:
     """Title and a link: enough to identify the source, light enough for every page."""
     if ref.doi:
         url = f"https://doi.org/{ref.doi}"
@@ -180,7 +208,7 @@ def _site(facts: PageFacts) -> str:
     return facts.crumbs[0].url
 
 
-def script_json(graph: dict) -> str:
+def script_json(graph: dict[str, Any]) -> str:
     """JSON that is safe inside <script>: no "<", ">" or "&" can end the element early."""
     text = json.dumps(graph, ensure_ascii=False, separators=(",", ":"), default=_iso)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -192,7 +220,7 @@ def _iso(value: object) -> str:
     raise TypeError(f"cannot put {type(value).__name__} in JSON-LD")
 
 
-# --- site-wide checks ------------------------------------------------------------------------------
+# --- site-wide checks --------------------------------------------------------------------------
 
 
 def check_unique(pages: dict[str, PageFacts]) -> None:
@@ -208,5 +236,7 @@ def check_unique(pages: dict[str, PageFacts]) -> None:
         for sources in by_value.values():
             if len(sources) > 1:
                 raise ContentError(
-                    sources[0], f"has the same {attribute} as {', '.join(sources[1:])}: each page needs its own"
+                    sources[0],
+                    f"has the same {attribute} as {', '.join(sources[1:])}: "
+                    "each page needs its own",
                 )

@@ -20,8 +20,8 @@ def share_block(url: str, title: str) -> str:
     body = quote(f"{title}\n\n{url}")
     return (
         '<div class="app-share" role="group" aria-label="Share this page" data-search-exclude>'
-        f'<button type="button" class="md-button app-share__copy" data-app-copy="{escape(url)}" hidden>'
-        "Copy link</button> "
+        '<button type="button" class="md-button app-share__copy" '
+        f'data-app-copy="{escape(url)}" hidden>Copy link</button> '
         f'<a class="md-button app-share__email" href="mailto:?subject={subject}&amp;body={body}">'
         "Email this page</a>"
         '<span class="app-share__status" role="status"></span></div>'
@@ -35,13 +35,19 @@ def print_footer(url: str, clinic: Clinic, qr_cache: Path | None = None) -> str:
         '<div class="app-print-only app-print-footer" data-search-exclude>'
         f"<div>{svg}</div>"
         "<p><strong>This page online:</strong><br>"
-        f"<span class=\"app-print-footer__url\">{escape(url)}</span></p>"
+        f'<span class="app-print-footer__url">{escape(url)}</span></p>'
         f"<p><strong>{escape(clinic.name)}</strong><br>"
         f"Phone {clinic.phone_display}<br>{escape(clinic.address.one_line)}</p></div>"
     )
 
 
-_QR_OPTIONS = {"scale": 3, "border": 2, "dark": "#000000", "light": "#ffffff", "title": "QR code for this page"}
+_QR_OPTIONS = {
+    "scale": 3,
+    "border": 2,
+    "dark": "#000000",
+    "light": "#ffffff",
+    "title": "QR code for this page",
+}
 
 
 def qr_code_svg(url: str, cache: Path | None = None) -> str:
@@ -52,9 +58,11 @@ def qr_code_svg(url: str, cache: Path | None = None) -> str:
     if cached and cached.is_file():
         mark_used(cached)
         return cached.read_text(encoding="utf-8")
-    svg = segno.make(url, error="m").svg_inline(**_QR_OPTIONS).replace("<svg ", '<svg role="img" ', 1)
+    svg = (
+        segno.make(url, error="m").svg_inline(**_QR_OPTIONS).replace("<svg ", '<svg role="img" ', 1)
+    )
     if cached:
-        cache.mkdir(parents=True, exist_ok=True)
+        cached.parent.mkdir(parents=True, exist_ok=True)
         cached.write_text(svg, encoding="utf-8")
     return svg
 

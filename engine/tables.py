@@ -60,7 +60,9 @@ COLUMNS: dict[str, Column] = {
 DEFAULT_COLUMNS = ("name", "what_it_is", "evidence", "typical_course", "risks")
 
 
-def select_treatments(treatments: Sequence[Treatment], ids: Sequence[str] | None) -> list[Treatment]:
+def select_treatments(
+    treatments: Sequence[Treatment], ids: Sequence[str] | None
+) -> list[Treatment]:
     """The treatments named by `ids`, in that order; all of them when `ids` is None."""
     if ids is None:
         return list(treatments)
@@ -114,7 +116,7 @@ def treatment_table(
     # tabindex lets keyboard users scroll the region; the label tells them what it holds.
     return (
         f'<div class="app-table" role="region" aria-labelledby="{caption_id}" tabindex="0"'
-        f'{"" if searchable else " data-search-exclude"}>\n'
+        f"{'' if searchable else ' data-search-exclude'}>\n"
         f'<table>\n<caption id="{caption_id}">{escape(caption)}</caption>\n'
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n</div>"
     )

@@ -8,11 +8,14 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import EXERCISE_PAGES, ROOT, TREATMENT_PAGES, build, soup
+from bs4.element import NavigableString, Tag
 
 from engine.data import SiteData
 from engine.errors import ContentError
 from engine.placeholders import check_ready_to_publish, is_development_address, placeholder_fields
+from tests.tools.building import build
+from tests.tools.pages import EXERCISE_PAGES, TREATMENT_PAGES, soup
+from tests.tools.project import ROOT, SITE_URL
 
 SITE = SiteData.load(ROOT / "data")
 
@@ -21,7 +24,7 @@ def article(site_dir: Path, name: str):
     return soup(site_dir / name / "index.html").select_one("article.md-content__inner")
 
 
-def article_pages(site_dir: Path) -> dict[str, object]:
+def article_pages(site_dir: Path) -> dict[str, Tag]:
     pages = {}
     for html in sorted(site_dir.rglob("index.html")):
         content = soup(html).select_one("article.md-content__inner")
@@ -35,10 +38,14 @@ def article_pages(site_dir: Path) -> dict[str, object]:
 RETIRED_WORDING = {
     r"\bthe same day\b": "§2-A1: cauda equina signs are an emergency, never 'the same day'",
     r"\bUS guidelines\b": "§2-B1: one 2017 guideline, past ACP's own 5-year currency",
-    r"exercise (?:as|are) the first steps?": "§2-B1: exercise is first-line for long-lasting pain only",
+    r"exercise (?:as|are) the first steps?": (
+        "§2-B1: exercise is first-line for long-lasting pain only"
+    ),
     r"\bexercise comes first\b": "§2-B2: for sciatica, staying active comes first",
     r"serious harms are rare": "§2-B5: up to 13 in 10,000 people is 'uncommon to rare'",
-    r"a type of motor.control exercise": "§2-B7: grouping DNS with motor control is the clinic's view",
+    r"a type of motor.control exercise": (
+        "§2-B7: grouping DNS with motor control is the clinic's view"
+    ),
     r"\bthan normal\b": "§2-B8: Prather 2017 had no normal comparison",
     r"\b38 young people\b": "§2-B8: the controls were young volunteers in a study of athletes",
     r"did not find newer trials": "§2-C: trial registries list newer trials",
@@ -47,9 +54,12 @@ RETIRED_WORDING = {
 
 
 def find_retired(text: str) -> list[str]:
-    return [why for pattern, why in RETIRED_WORDING.items() if re.search(pattern, text, re.IGNORECASE)]
+    return [
+        why for pattern, why in RETIRED_WORDING.items() if re.search(pattern, text, re.IGNORECASE)
+    ]
 
 
+@pytest.mark.build
 def test_retired_wording_is_gone_from_every_page(site_dir: Path):
     found = {
         name: hits
@@ -59,6 +69,7 @@ def test_retired_wording_is_gone_from_every_page(site_dir: Path):
     assert found == {}
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     "old",
     [
@@ -87,7 +98,7 @@ def citing_sentences(content) -> list[tuple[str, list[str]]]:
         for node in block.descendants:
             if node is sup:
                 break
-            if isinstance(node, str) and not node.find_parent("sup"):
+            if isinstance(node, NavigableString) and not node.find_parent("sup"):
                 before.append(node)
         text = " ".join("".join(before).split())
         sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text)[-1] if text else ""
@@ -105,18 +116,25 @@ def misuses(content) -> list[str]:
     return problems
 
 
+@pytest.mark.build
 def test_no_source_is_cited_for_what_it_does_not_say(site_dir: Path):
     """Audit §2-A2: roach2015 found no difference in rotation and was cited for less rotation.
     Each source's `not_for` patterns in data/references.yml hold what it must not back."""
-    problems = {name: found for name, content in article_pages(site_dir).items() if (found := misuses(content))}
+    problems = {
+        name: found
+        for name, content in article_pages(site_dir).items()
+        if (found := misuses(content))
+    }
     assert problems == {}
 
 
+@pytest.mark.unit
 def test_the_misuse_check_catches_roach2015_cited_for_less_rotation():
     # Negative control, on the audited sentence itself.
     html = (
-        '<article><p>Many people with low back pain have less of this movement.'
-        '<sup class="app-cite"><a href="#ref-prather2017">1</a>,<a href="#ref-roach2015">2</a></sup></p></article>'
+        "<article><p>Many people with low back pain have less of this movement."
+        '<sup class="app-cite"><a href="#ref-prather2017">1</a>,'
+        '<a href="#ref-roach2015">2</a></sup></p></article>'
     )
     from bs4 import BeautifulSoup
 
@@ -127,8 +145,14 @@ def test_the_misuse_check_catches_roach2015_cited_for_less_rotation():
 # --- evidence per condition on the pages (§2-B3) -------------------------------------------------
 
 
-@pytest.mark.parametrize(("name", "condition"), [("conditions/sciatica", "sciatica"),
-                                                 ("conditions/piriformis-syndrome", "piriformis-syndrome")])
+@pytest.mark.build
+@pytest.mark.parametrize(
+    ("name", "condition"),
+    [
+        ("conditions/sciatica", "sciatica"),
+        ("conditions/piriformis-syndrome", "piriformis-syndrome"),
+    ],
+)
 def test_condition_pages_show_that_conditions_grades(site_dir: Path, name: str, condition: str):
     content = article(site_dir, name)
     table = content.select_one(".app-table table")
@@ -146,6 +170,7 @@ def test_condition_pages_show_that_conditions_grades(site_dir: Path, name: str, 
 # --- what a reader can safely do today (issue 13 item 5) ----------------------------------------
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("name", ["conditions/sciatica", "conditions/low-back-pain"])
 def test_self_care_today_is_on_the_page(site_dir: Path, name: str):
     content = article(site_dir, name)
@@ -161,6 +186,7 @@ def test_self_care_today_is_on_the_page(site_dir: Path, name: str):
         assert needed in words, f"{name}: self-care today says nothing about {needed}"
 
 
+@pytest.mark.build
 def test_sciatica_page_names_the_medicines_nice_advises_against(site_dir: Path):
     words = article(site_dir, "conditions/sciatica").get_text(" ").lower()
     for medicine in ("gabapentin", "pregabalin", "steroid", "benzodiazepine", "opioid"):
@@ -169,25 +195,37 @@ def test_sciatica_page_names_the_medicines_nice_advises_against(site_dir: Path):
 
 # --- precautions and stop rules (issue 13 item 6, audit §2-D) -----------------------------------
 
+
+@pytest.mark.build
 @pytest.mark.parametrize("name", TREATMENT_PAGES)
 def test_treatment_pages_list_who_should_not_have_it(site_dir: Path, name: str):
     text = article(site_dir, name).get_text(" ")
     assert re.search(r"who should not have it", text, re.IGNORECASE), name
 
 
+@pytest.mark.build
 def test_manipulation_precautions_are_listed(site_dir: Path):
     text = article(site_dir, "treatments/spinal-manipulation").get_text(" ").lower()
-    for precaution in ("osteoporosis", "blood thinner", "bleeding", "arthritis", "cancer", "infection"):
+    for precaution in (
+        "osteoporosis",
+        "blood thinner",
+        "bleeding",
+        "arthritis",
+        "cancer",
+        "infection",
+    ):
         assert precaution in text, precaution
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("name", EXERCISE_PAGES)
 def test_exercise_pages_carry_pregnancy_and_bone_cautions(site_dir: Path, name: str):
     text = article(site_dir, name).get_text(" ").lower()
     assert "pregnan" in text and "osteoporosis" in text
 
 
-@pytest.mark.parametrize("name", EXERCISE_PAGES + ["exercises"])
+@pytest.mark.build
+@pytest.mark.parametrize("name", [*EXERCISE_PAGES, "exercises"])
 def test_stop_rules_say_new_or_worse_tingling(site_dir: Path, name: str):
     """People with sciatica already tingle: a stop rule must be about new or worse tingling."""
     content = article(site_dir, name)
@@ -202,10 +240,11 @@ def test_stop_rules_say_new_or_worse_tingling(site_dir: Path, name: str):
 # --- no placeholder goes live (issue 13 item 7) --------------------------------------------------
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("url", "development"),
     [
-        ("https://www.riverforesthealth.example/", True),
+        (SITE_URL, True),
         ("http://127.0.0.1:8000/", True),
         ("http://localhost:8000/", True),
         ("https://www.riverforesthealth.com/", False),
@@ -216,15 +255,35 @@ def test_development_addresses(url: str, development: bool):
     assert is_development_address(url) is development
 
 
+@pytest.mark.unit
+def test_tests_build_for_the_default_development_address():
+    # Tests read the address from one constant (tests/tools/project.py) and pin it for their
+    # builds; it must be mkdocs.yml's default, the address a plain `make build` uses.
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    default = re.search(r'^site_url: !ENV \[SITE_URL, "([^"]+)"\]', config, re.M)
+    assert default is not None and default[1] == SITE_URL
+    assert is_development_address(SITE_URL)
+
+
+@pytest.mark.unit
 def test_the_clinic_file_marks_its_placeholders():
-    assert set(placeholder_fields(SITE.clinic)) >= {"phone", "email", "booking_url", "map_url", "address", "clinicians"}
+    assert set(placeholder_fields(SITE.clinic)) >= {
+        "phone",
+        "email",
+        "booking_url",
+        "map_url",
+        "address",
+        "clinicians",
+    }
 
 
+@pytest.mark.unit
 def test_fictitious_values_count_even_when_the_list_forgets_them():
     forgetful = SITE.clinic.model_copy(update={"placeholders": []})
     assert {"phone", "email", "booking_url", "map_url"} <= set(placeholder_fields(forgetful))
 
 
+@pytest.mark.unit
 def test_real_details_pass_the_guard():
     # Negative control: a clinic with real-looking details and an empty list goes live.
     details = SITE.clinic.model_dump(mode="json") | {
@@ -238,6 +297,7 @@ def test_real_details_pass_the_guard():
     check_ready_to_publish(real, "https://www.riverforesthealth.com/")
 
 
+@pytest.mark.unit
 def test_a_real_address_refuses_placeholders():
     with pytest.raises(ContentError) as raised:
         check_ready_to_publish(SITE.clinic, "https://www.riverforesthealth.com/")
@@ -247,10 +307,13 @@ def test_a_real_address_refuses_placeholders():
         assert field in message
 
 
-def test_the_live_build_stops_and_the_development_build_does_not(project_copy: Path, tmp_path: Path):
+@pytest.mark.build
+def test_the_live_build_stops_and_the_development_build_does_not(
+    project_copy: Path, tmp_path: Path
+):
     live = build(project_copy, tmp_path / "live", SITE_URL="https://www.riverforesthealth.com/")
     assert not live.ok
     assert "data/clinic.yml: still holds placeholder values" in live.output
     assert "phone, email, booking_url, map_url, address, clinicians" in live.output
-    development = build(project_copy, tmp_path / "dev", SITE_URL="https://www.riverforesthealth.example/")
+    development = build(project_copy, tmp_path / "dev", SITE_URL=SITE_URL)
     assert development.ok, development.output[-2000:]

@@ -3,15 +3,13 @@ report concludes. The timings themselves are measured by `make bench`, not asser
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
-from tests.tools.project import ROOT, copy_project
+from tests.tools import bench
+from tests.tools.project import copy_project
 
-sys.path.insert(0, str(ROOT / "tests" / "tools"))  # bench.py imports its sibling modules
-import bench  # noqa: E402
+pytestmark = pytest.mark.unit  # the configs and the report; nothing is built
 
 SITE_PLUGINS = ["blog", "tags", "social", "redirects", "rss"]  # beside search and macros
 
@@ -23,8 +21,11 @@ def plugin_names(config_path) -> list[str]:
 
 def card_cache(config_path) -> str:
     config = yaml_load(config_path.read_text(encoding="utf-8"))
-    return next(plugin["social"]["cache_dir"] for plugin in config["plugins"]
-                if bench.plugin_name(plugin) == "social")
+    return next(
+        plugin["social"]["cache_dir"]
+        for plugin in config["plugins"]
+        if bench.plugin_name(plugin) == "social"
+    )
 
 
 @pytest.fixture
@@ -45,7 +46,9 @@ def test_per_plugin_configs_each_leave_out_one_plugin_and_keep_their_own_card_ca
     stock = plugin_names(configs["stock"])
     for name in SITE_PLUGINS:
         assert plugin_names(configs[f"stock-{name}"]) == [other for other in stock if other != name]
-    with_cards = [path for key, path in configs.items() if key.startswith("stock") and key != "stock-social"]
+    with_cards = [
+        path for key, path in configs.items() if key.startswith("stock") and key != "stock-social"
+    ]
     caches = {card_cache(path) for path in with_cards} | {".cache/plugin/social"}  # ours' own
     assert len(caches) == len(with_cards) + 1  # no two builds evict each other's cards
 
@@ -58,7 +61,9 @@ def test_each_stock_config_is_lent_the_card_font(project):
     bench.share_card_fonts(project)
     for key in configs:
         if key.startswith("stock"):
-            assert (project / ".cache" / "plugin" / f"social-{key}" / "fonts" / "Roboto" / "Regular.ttf").exists()
+            assert (
+                project / ".cache" / "plugin" / f"social-{key}" / "fonts" / "Roboto" / "Regular.ttf"
+            ).exists()
 
 
 def row(added: int, **seconds: float) -> bench.Row:

@@ -5,6 +5,7 @@ build uses them."""
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 
@@ -16,27 +17,36 @@ from engine.errors import ContentError
 from engine.held_html import HeldHtml
 from engine.page_templates import cache_page_templates, remove_unused_page_templates
 from engine.sharing import qr_code_svg, remove_unused_qr_codes
-from tests.conftest import build
+from tests.tools.building import build
+from tests.tools.project import SITE_URL, copy_project
 
 # --- held HTML --------------------------------------------------------------------------------
 
 
+@pytest.mark.unit
 def test_held_html_comes_back_in_place():
     held = HeldHtml()
     marker = held.hold('<sup class="app-cite">1</sup>', "docs/a.md")
     assert "<sup" not in marker and marker.startswith("<!--")
-    assert held.restore(f"<p>Text{marker}.</p>", "site/a/index.html") == '<p>Text<sup class="app-cite">1</sup>.</p>'
+    assert (
+        held.restore(f"<p>Text{marker}.</p>", "site/a/index.html")
+        == '<p>Text<sup class="app-cite">1</sup>.</p>'
+    )
     held.check_all_restored()
 
 
+@pytest.mark.unit
 def test_fragments_inside_fragments_come_back_whole():
     held = HeldHtml()
     cite = held.hold("<sup>1</sup>", "docs/a.md")
     table = held.hold(f"<table><td>Evidence{cite}</td></table>", "docs/a.md")
-    assert held.restore(table, "site/a/index.html") == "<table><td>Evidence<sup>1</sup></td></table>"
+    assert (
+        held.restore(table, "site/a/index.html") == "<table><td>Evidence<sup>1</sup></td></table>"
+    )
     held.check_all_restored()
 
 
+@pytest.mark.unit
 def test_a_marker_that_never_reaches_a_page_stops_the_build():
     held = HeldHtml()
     held.hold("<sup>1</sup>", "docs/a.md")
@@ -47,18 +57,23 @@ def test_a_marker_that_never_reaches_a_page_stops_the_build():
     assert raised.value.source == "docs/a.md" and "<sup>1</sup>" in raised.value.problem
 
 
+@pytest.mark.unit
 def test_a_marker_from_nowhere_is_an_error():
-    with pytest.raises(ContentError, match="site/a/index.html"):
+    with pytest.raises(ContentError, match=re.escape("site/a/index.html")):
         HeldHtml().restore("<!--held-html-7-->", "site/a/index.html")
 
 
+@pytest.mark.build
 def test_built_pages_and_feeds_carry_no_markers(site_dir: Path):
     files = [*site_dir.rglob("*.html"), *site_dir.rglob("*.xml"), *site_dir.rglob("*.json")]
     assert len(files) > 20
-    leftovers = [str(f.relative_to(site_dir)) for f in files if "held-html-" in f.read_text(encoding="utf-8")]
+    leftovers = [
+        str(f.relative_to(site_dir)) for f in files if "held-html-" in f.read_text(encoding="utf-8")
+    ]
     assert leftovers == []
 
 
+@pytest.mark.build
 def test_held_html_stays_out_of_the_search_index(site_dir: Path):
     index = (site_dir / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "app-references" not in index and "Copy link" not in index and "QR code" not in index
@@ -69,8 +84,9 @@ def test_held_html_stays_out_of_the_search_index(site_dir: Path):
 # --- QR codes ---------------------------------------------------------------------------------
 
 
+@pytest.mark.unit
 def test_qr_code_is_read_back_from_the_cache(tmp_path: Path):
-    url = "https://www.riverforesthealth.example/conditions/sciatica/"
+    url = SITE_URL + "conditions/sciatica/"
     fresh = qr_code_svg(url, tmp_path)
     assert fresh == qr_code_svg(url)  # the cache changes nothing
     [cached] = tmp_path.iterdir()
@@ -90,6 +106,7 @@ def jinja(cache: Path) -> Environment:
     return environment
 
 
+@pytest.mark.unit
 def test_an_unchanged_page_is_not_compiled_again(tmp_path: Path, monkeypatch):
     page = "Sciatica{{ cite('koes2007') }} gets better."
     assert jinja(tmp_path).from_string(page).render() == "Sciatica[koes2007] gets better."
@@ -98,6 +115,7 @@ def test_an_unchanged_page_is_not_compiled_again(tmp_path: Path, monkeypatch):
     assert second.from_string(page).render() == "Sciatica[koes2007] gets better."
 
 
+@pytest.mark.unit
 def test_a_changed_page_is_compiled_afresh(tmp_path: Path):
     jinja(tmp_path).from_string("Old{{ cite('a') }}").render()
     assert jinja(tmp_path).from_string("New{{ cite('b') }}").render() == "New[b]"
@@ -119,6 +137,7 @@ def cache_file(path: Path, days_ago: float) -> None:
     last_used(path, days_ago)
 
 
+@pytest.mark.unit
 def test_files_unused_for_a_month_go_and_the_rest_stay(tmp_path: Path):
     assert UNUSED_FOR == 30 * DAY
     cache_file(tmp_path / "page-a.cache", 31)
@@ -129,20 +148,24 @@ def test_files_unused_for_a_month_go_and_the_rest_stay(tmp_path: Path):
     assert remove_unused(tmp_path / "never-made", "*.svg") == 0  # a first build has no cache yet
 
 
+@pytest.mark.unit
 def test_a_page_template_a_build_reads_counts_as_used(tmp_path: Path):
     jinja(tmp_path).from_string("Kept{{ cite('a') }}").render()
     jinja(tmp_path).from_string("Dropped{{ cite('b') }}").render()
     for path in tmp_path.iterdir():
         last_used(path, 40)
-    assert jinja(tmp_path).from_string("Kept{{ cite('a') }}").render() == "Kept[a]"  # read from the cache
+    assert (
+        jinja(tmp_path).from_string("Kept{{ cite('a') }}").render() == "Kept[a]"
+    )  # read from the cache
     assert remove_unused_page_templates(tmp_path) == 1  # control: the unread one goes
     [kept] = tmp_path.iterdir()
     assert jinja(tmp_path).from_string("Kept{{ cite('a') }}").render() == "Kept[a]"
     assert kept.exists()
 
 
+@pytest.mark.unit
 def test_a_qr_code_a_build_reads_counts_as_used(tmp_path: Path):
-    url = "https://www.riverforesthealth.example/conditions/sciatica/"
+    url = SITE_URL + "conditions/sciatica/"
     qr_code_svg(url, tmp_path)
     qr_code_svg(url + "old/", tmp_path)
     for path in tmp_path.iterdir():
@@ -153,8 +176,10 @@ def test_a_qr_code_a_build_reads_counts_as_used(tmp_path: Path):
     assert kept.read_text(encoding="utf-8") == qr_code_svg(url)
 
 
-def test_the_build_removes_cache_files_no_build_has_used(project_copy: Path, tmp_path: Path):
+@pytest.mark.build
+def test_the_build_removes_cache_files_no_build_has_used(tmp_path: Path):
     """The wiring: a real build marks what it reads and removes the month-old rest."""
+    project_copy = copy_project(tmp_path / "project")  # no seeded cache: every file is this build's
     caches = {"macros": "page-0000.cache", "qr": "0000.svg"}  # from pages deleted long ago
     for folder, name in caches.items():
         (project_copy / ".cache" / folder).mkdir(parents=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -11,8 +12,10 @@ import yaml
 from engine.data import SiteData
 from engine.errors import ContentError
 from engine.front_matter import check_front_matter, read_front_matter
+from engine.models import ArticleFrontMatter
+from tests.tools.project import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.unit
 
 
 def edit_yaml(path: Path, change) -> None:
@@ -54,20 +57,27 @@ def test_a_grade_without_references_is_rejected(data_dir):
         d["treatments"][0]["evidence"]["sciatica"]["references"] = []
 
     edit_yaml(data_dir / "treatments.yml", change)
-    assert "field 'evidence.sciatica': Value error, a 'low' grade needs references" in load_error(data_dir)
+    assert "field 'evidence.sciatica': Value error, a 'low' grade needs references" in load_error(
+        data_dir
+    )
 
 
 def test_not_studied_may_rest_on_no_source(data_dir):
     # Negative control for the test above: "not studied" is a statement of absence.
     def change(d):
-        d["treatments"][0]["evidence"]["sciatica"] = {"strength": "not-studied", "summary": "None found."}
+        d["treatments"][0]["evidence"]["sciatica"] = {
+            "strength": "not-studied",
+            "summary": "None found.",
+        }
 
     edit_yaml(data_dir / "treatments.yml", change)
     SiteData.load(data_dir)
 
 
 def test_every_treatment_is_graded_for_low_back_pain(data_dir):
-    edit_yaml(data_dir / "treatments.yml", lambda d: d["treatments"][2]["evidence"].pop("low-back-pain"))
+    edit_yaml(
+        data_dir / "treatments.yml", lambda d: d["treatments"][2]["evidence"].pop("low-back-pain")
+    )
     assert "needs a grade for 'low-back-pain'" in load_error(data_dir)
 
 
@@ -134,10 +144,15 @@ def test_yaml_syntax_error_names_the_file(data_dir):
 def test_a_key_given_twice(data_dir):
     path = data_dir / "references.yml"
     text = path.read_text()
-    first = text[text.index("\nellison1990:"):text.index("\n\n", text.index("\nellison1990:") + 1)]
+    first = text[
+        text.index("\nellison1990:") : text.index("\n\n", text.index("\nellison1990:") + 1)
+    ]
     path.write_text(text + first + "\n")
     message = load_error(data_dir)
-    assert message.startswith("data/references.yml: is not valid YAML") and "'ellison1990' appears twice" in message
+    assert (
+        message.startswith("data/references.yml: is not valid YAML")
+        and "'ellison1990' appears twice" in message
+    )
 
 
 def test_red_flags_emergency_first(data_dir):
@@ -149,7 +164,9 @@ def test_red_flags_emergency_first(data_dir):
 
 ARTICLE = {
     "title": "Sciatica",
-    "description": "What sciatica is, why it happens, how long it lasts and what helps, in plain words.",
+    "description": (
+        "What sciatica is, why it happens, how long it lasts and what helps, in plain words."
+    ),
     "last_reviewed": date(2026, 11, 1),
     "reviewed_by": "jmorales",
 }
@@ -167,7 +184,8 @@ def front_matter_error(meta: dict, clinic) -> str:
 
 
 def test_valid_article_front_matter(clinic):
-    assert check_front_matter("docs/page.md", ARTICLE, clinic).reviewed_by == "jmorales"
+    front_matter = check_front_matter("docs/page.md", ARTICLE, clinic)
+    assert isinstance(front_matter, ArticleFrontMatter) and front_matter.reviewed_by == "jmorales"
 
 
 def test_info_page_needs_no_review(clinic):
@@ -187,7 +205,10 @@ def test_each_required_field(clinic, field):
     [
         ({"description": "Too short."}, "must be 50 to 160 characters long (it has 10)"),
         ({"description": "x" * 161}, "must be 50 to 160 characters long (it has 161)"),
-        ({"description": "See [our guide](guide.md) for what sciatica is and what helps."}, "plain text"),
+        (
+            {"description": "See [our guide](guide.md) for what sciatica is and what helps."},
+            "plain text",
+        ),
         ({"last_reviewed": "last week"}, "YYYY-MM-DD"),
         ({"last_reviewed": date.today() + timedelta(days=2)}, "in the future"),
         ({"reviewed_by": "drnobody"}, "not a clinician id in data/clinic.yml"),
@@ -205,8 +226,14 @@ def test_unparseable_front_matter_names_file_and_line():
     assert str(raised.value).startswith("docs/sciatica.md: front matter is not valid YAML")
 
 
+def test_a_key_written_twice_in_front_matter_is_refused():
+    """Code review B3: the data files refused repeated keys, front matter kept the last."""
+    with pytest.raises(ContentError, match="key 'title' appears twice"):
+        read_front_matter("docs/x.md", "---\ntitle: A\ntitle: B\n---\n# A\n")
+
+
 def test_missing_front_matter():
-    with pytest.raises(ContentError, match="docs/x.md: has no front matter"):
+    with pytest.raises(ContentError, match=re.escape("docs/x.md: has no front matter")):
         read_front_matter("docs/x.md", "# Just a heading\n")
 
 
@@ -222,13 +249,21 @@ def test_glossary_reads_entries_and_skips_comments(tmp_path):
     from engine.glossary import read_glossary
 
     path = tmp_path / "glossary.md"
-    path.write_text("<!-- a comment\n   over two lines -->\n*[MRI]: A scan\n\n*[DNS]: An exercise approach\n")
-    assert read_glossary(path, "docs/_snippets/glossary.md") == {"MRI": "A scan", "DNS": "An exercise approach"}
+    path.write_text(
+        "<!-- a comment\n   over two lines -->\n*[MRI]: A scan\n\n*[DNS]: An exercise approach\n"
+    )
+    assert read_glossary(path, "docs/_snippets/glossary.md") == {
+        "MRI": "A scan",
+        "DNS": "An exercise approach",
+    }
 
 
 @pytest.mark.parametrize(
     ("text", "problem"),
-    [("*[MRI]: A scan\nMRI means a scan\n", "line 2 is not"), ("*[MRI]: A\n*[MRI]: B\n", "'MRI' is defined twice")],
+    [
+        ("*[MRI]: A scan\nMRI means a scan\n", "line 2 is not"),
+        ("*[MRI]: A\n*[MRI]: B\n", "'MRI' is defined twice"),
+    ],
 )
 def test_glossary_errors_name_the_file_and_line(tmp_path, text, problem):
     from engine.glossary import read_glossary
@@ -237,4 +272,6 @@ def test_glossary_errors_name_the_file_and_line(tmp_path, text, problem):
     path.write_text(text)
     with pytest.raises(ContentError) as raised:
         read_glossary(path, "docs/_snippets/glossary.md")
-    assert str(raised.value).startswith("docs/_snippets/glossary.md: ") and problem in str(raised.value)
+    assert str(raised.value).startswith("docs/_snippets/glossary.md: ") and problem in str(
+        raised.value
+    )

@@ -1,9 +1,13 @@
 """Lighthouse (mobile, default throttling) on the pages readers land on most, served with
-compression as a host would. Each page runs three times. The gate is the best run of each
-category: a real regression (a heavier page, a render-blocking file, a missing label) fails
-every run, while this 2-core machine's noise (headless Chromium now and then paints a second
-late, which alone costs a point of Performance) rarely hits all three. The median is
-reported, so a drift shows before it fails."""
+compression as a host would. Each page runs three times.
+
+Accessibility, Best Practices, SEO and Agentic Browsing are deterministic: 100 in the best run.
+Performance is a timing simulated from a trace taken on this machine: the same page measured
+100 in 5 of 5 runs idle and 91 to 98 while other work ran (2026-11-29; headless Chromium now
+and then paints a second late). So, as the brief asks of any timing gate, Performance is
+gated on what does not vary (bytes, DOM size, layout shift: `BUDGETS`) and on a floor of 95 in
+the best run, which a real regression (a heavier page, a render-blocking file) still breaks;
+the median and best scores are printed at the end of every run."""
 
 from __future__ import annotations
 
@@ -14,22 +18,37 @@ import subprocess
 
 import pytest
 
-from conftest import CHROMIUM_ARGS, chromium_path, node_tool, report
+from tests.tools.browser import CHROMIUM_ARGS, node_tool
+from tests.tools.measured import report
+
+pytestmark = pytest.mark.lighthouse
 
 PAGES = ["", "conditions/sciatica/", "treatments/", "blog/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo", "agentic-browsing"]
-REQUIRED = {"performance": 1.0, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
+REQUIRED = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
+# What a page costs, the same in every run: transfer size (bytes), elements, layout shift.
+BUDGETS = {"total-byte-weight": 100 * 1024, "dom-size-insight": 1500, "cumulative-layout-shift": 0}
 RUNS = 3
 
 
-def lighthouse(url: str, output: str) -> dict:
+def lighthouse(url: str, output: str, chromium: str) -> dict:
     node = node_tool(".bin/node")
     cli = node_tool("lighthouse/cli/index.js")
     flags = " ".join(["--headless=new", "--no-sandbox", *CHROMIUM_ARGS])
     subprocess.run(
-        [str(node), str(cli), url, "--quiet", f"--only-categories={','.join(CATEGORIES)}",
-         f"--chrome-flags={flags}", "--output=json", f"--output-path={output}"],
-        check=True, timeout=300, env={**os.environ, "CHROME_PATH": chromium_path()},
+        [
+            str(node),
+            str(cli),
+            url,
+            "--quiet",
+            f"--only-categories={','.join(CATEGORIES)}",
+            f"--chrome-flags={flags}",
+            "--output=json",
+            f"--output-path={output}",
+        ],
+        check=True,
+        timeout=300,
+        env={**os.environ, "CHROME_PATH": chromium},
     )
     with open(output) as report:
         return json.load(report)
@@ -40,11 +59,17 @@ def scores(report: dict) -> dict[str, float]:
 
 
 @pytest.fixture(scope="module")
-def reports(compressed_site_url, tmp_path_factory) -> dict[str, list[dict]]:
+def reports(compressed_site_url, chromium, tmp_path_factory) -> dict[str, list[dict]]:
     folder = tmp_path_factory.mktemp("lighthouse")
     return {
-        page: [lighthouse(compressed_site_url + page, str(folder / f"{i}-{page.replace('/', '_') or 'home'}.json"))
-               for i in range(RUNS)]
+        page: [
+            lighthouse(
+                compressed_site_url + page,
+                str(folder / f"{i}-{page.replace('/', '_') or 'home'}.json"),
+                chromium,
+            )
+            for i in range(RUNS)
+        ]
         for page in PAGES
     }
 
@@ -55,8 +80,20 @@ def test_lighthouse_scores(reports, address, record_property):
     median = {name: statistics.median(run[name] for run in runs) for name in CATEGORIES}
     best = {name: max(run[name] for run in runs) for name in CATEGORIES}
     record_property("lighthouse", median)
-    report(f"Lighthouse, mobile, median (best) of {RUNS} runs", f"{address or '(home)':22} "
-           + ", ".join(f"{k} {round(100 * median[k])} ({round(100 * best[k])})" for k in CATEGORIES))
+    report(
+        f"Lighthouse, mobile, median (best) of {RUNS} runs",
+        f"{address or '(home)':22} "
+        + ", ".join(f"{k} {round(100 * median[k])} ({round(100 * best[k])})" for k in CATEGORIES),
+    )
     failing = {name: best[name] for name, floor in REQUIRED.items() if best[name] < floor}
-    assert failing == {}, f"below 100 in every one of {RUNS} runs: {failing}; all runs: {runs}"
+    assert failing == {}, (
+        f"below the floor in every one of {RUNS} runs: {failing}; all runs: {runs}"
+    )
     assert best["agentic-browsing"] == 1.0
+
+
+@pytest.mark.parametrize("address", PAGES)
+def test_lighthouse_budgets(reports, address):
+    measured = {name: reports[address][0]["audits"][name]["numericValue"] for name in BUDGETS}
+    over = {name: value for name, value in measured.items() if value > BUDGETS[name]}
+    assert over == {}, f"over budget: {over} (budgets {BUDGETS})"

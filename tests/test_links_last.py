@@ -9,7 +9,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import ROOT, doc_pages, is_redirect_stub, soup
+from tests.tools.pages import address_of, built_page_files, doc_pages, ids_on, name_of
+from tests.tools.project import ROOT, SITE_URL
 
 PUBLISHED = [
     line.strip()
@@ -28,27 +29,32 @@ def resolve(site_dir: Path, path: str) -> Path | None:
     for _ in range(5):  # a redirect may lead to another redirect, but not forever
         if not target.is_file():
             return None
-        if target.suffix != ".html" or not (stub := REFRESH.search(target.read_text(encoding="utf-8"))):
+        if target.suffix != ".html" or not (
+            stub := REFRESH.search(target.read_text(encoding="utf-8"))
+        ):
             return target
         target = (target.parent / stub.group(1)).resolve() / "index.html"
     return None
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("address", PUBLISHED)
 def test_published_address_still_resolves(site_dir: Path, address: str):
     path, _, anchor = address.partition("#")
     target = resolve(site_dir, path)
     assert target is not None, f"{path} no longer exists: add a redirect"
     if anchor:
-        assert soup(target).find(id=anchor), f"{address}: the section anchor is gone"
+        assert anchor in ids_on(target), f"{address}: the section anchor is gone"
 
 
+@pytest.mark.build
 def test_resolver_detects_a_missing_page(site_dir: Path):
     # Negative control: an address that never existed does not resolve.
     assert resolve(site_dir, "/conditions/no-such-page/") is None
 
 
-def test_every_page_is_published(site_dir: Path):
+@pytest.mark.unit
+def test_every_page_is_published():
     """A new page must be added to published_urls.txt, so its address is protected too."""
     published_pages = {address.partition("#")[0] for address in PUBLISHED}
     for doc in doc_pages():
@@ -58,32 +64,31 @@ def test_every_page_is_published(site_dir: Path):
 
 def sitemap_paths(site_dir: Path) -> list[str]:
     tree = ET.parse(site_dir / "sitemap.xml")
-    return [urlparse(loc.text).path for loc in tree.getroot().findall("sm:url/sm:loc", SITEMAP_NS)]
+    locations = tree.getroot().findall("sm:url/sm:loc", SITEMAP_NS)
+    return [urlparse(loc.text or "").path for loc in locations]
 
 
-def built_pages(site_dir: Path) -> set[str]:
-    """Every real page: index.html files that are not redirect stubs."""
-    pages = set()
-    for path in site_dir.rglob("index.html"):
-        if is_redirect_stub(path):
-            continue
-        relative = path.parent.relative_to(site_dir)
-        pages.add("/" if str(relative) == "." else f"/{relative}/")
-    return pages
+def page_addresses(site_dir: Path) -> set[str]:
+    """Every real page's address: index.html files that are not redirect stubs."""
+    return {"/" + address_of(name_of(site_dir, path)) for path in built_page_files(site_dir)}
 
 
+@pytest.mark.build
 def test_sitemap_lists_every_page_and_nothing_else(site_dir: Path):
     listed = sitemap_paths(site_dir)
     assert len(listed) == len(set(listed)), "a page is listed twice"
-    assert set(listed) == built_pages(site_dir)
+    assert set(listed) == page_addresses(site_dir)
     assert "/404.html" not in listed
     assert "/blog/reduced-hip-internal-rotation-might-be-causing-your-low-back-pain/" not in listed
 
 
+@pytest.mark.build
 def test_sitemap_lastmod_is_the_review_date(site_dir: Path):
     tree = ET.parse(site_dir / "sitemap.xml")
     lastmod = {
-        urlparse(url.findtext("sm:loc", namespaces=SITEMAP_NS)).path: url.findtext("sm:lastmod", namespaces=SITEMAP_NS)
+        urlparse(url.findtext("sm:loc", namespaces=SITEMAP_NS)).path: url.findtext(
+            "sm:lastmod", namespaces=SITEMAP_NS
+        )
         for url in tree.getroot().findall("sm:url", SITEMAP_NS)
     }
     for doc in doc_pages():
@@ -92,7 +97,8 @@ def test_sitemap_lastmod_is_the_review_date(site_dir: Path):
         assert lastmod[url] == (expected.isoformat() if expected else None), url
 
 
+@pytest.mark.build
 def test_robots_txt_points_to_the_sitemap(site_dir: Path):
     robots = (site_dir / "robots.txt").read_text()
-    assert "Sitemap: https://www.riverforesthealth.example/sitemap.xml" in robots
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in robots
     assert "Disallow: /\n" not in robots

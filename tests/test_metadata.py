@@ -10,24 +10,21 @@ from urllib.parse import urlparse
 import pytest
 from PIL import Image
 
-from conftest import build, doc_pages, is_redirect_stub, soup
+from tests.tools.building import build
+from tests.tools.pages import address_of, built_page_files, doc_pages, name_of, read_page
+from tests.tools.project import SITE_URL
 
-SITE_URL = "https://www.riverforesthealth.example/"
 ARTICLES = {doc.name for doc in doc_pages() if doc.is_article}
-CONDITIONS = {doc.name for doc in doc_pages() if doc.name.startswith("conditions/") and doc.source.name != "index.md"}
+CONDITIONS = {
+    doc.name
+    for doc in doc_pages()
+    if doc.name.startswith("conditions/") and doc.source.name != "index.md"
+}
 BLOG_POSTS = {doc.name for doc in doc_pages() if doc.source.parent.name == "posts"}
-def site_pages(site_dir: Path) -> list[Path]:
-    """Every built page that is a real page: not the 404 page, not a redirect stub."""
-    return sorted(p for p in site_dir.rglob("index.html") if not is_redirect_stub(p))
-
-
-def name_of(site_dir: Path, path: Path) -> str:
-    relative = str(path.parent.relative_to(site_dir))
-    return "" if relative == "." else relative
 
 
 def head(path: Path):
-    return soup(path).head
+    return read_page(path).head
 
 
 def meta_content(page_head, attribute: str, value: str) -> str | None:
@@ -35,22 +32,24 @@ def meta_content(page_head, attribute: str, value: str) -> str | None:
     return tag.get("content") if tag else None
 
 
-# --- head tags ---------------------------------------------------------------------------------------
+# --- head tags ------------------------------------------------------------------------------------
 
 
+@pytest.mark.build
 def test_titles_and_descriptions_are_unique(site_dir: Path):
-    pages = site_pages(site_dir)
+    pages = built_page_files(site_dir)
     titles = Counter(head(p).title.get_text(strip=True) for p in pages)
     descriptions = Counter(meta_content(head(p), "name", "description") for p in pages)
     assert [t for t, n in titles.items() if n > 1] == []
     assert None not in descriptions and [d for d, n in descriptions.items() if n > 1] == []
 
 
+@pytest.mark.build
 def test_head_tags_on_every_page(site_dir: Path):
-    for path in site_pages(site_dir):
-        page = soup(path)
+    for path in built_page_files(site_dir):
+        page = read_page(path)
         page_head = page.head
-        url = SITE_URL + (name_of(site_dir, path) + "/" if name_of(site_dir, path) else "")
+        url = SITE_URL + address_of(name_of(site_dir, path))
         assert page.html["lang"] == "en", path
         assert page_head.find("link", rel="canonical")["href"] == url, path
         assert 50 <= len(meta_content(page_head, "name", "description")) <= 200, path
@@ -61,11 +60,11 @@ def test_head_tags_on_every_page(site_dir: Path):
         assert len(page.find_all("h1")) == 1, f"{path}: needs exactly one <h1>"
 
 
-# --- structured data ------------------------------------------------------------------------------------
+# --- structured data ------------------------------------------------------------------------------
 
 
 def graph_of(path: Path) -> list[dict]:
-    scripts = soup(path).find_all("script", type="application/ld+json")
+    scripts = read_page(path).find_all("script", type="application/ld+json")
     assert len(scripts) == 1, f"{path}: one JSON-LD block expected"
     assert "</" not in scripts[0].string
     data = json.loads(scripts[0].string)
@@ -77,8 +76,9 @@ def nodes(graph: list[dict], kind: str) -> list[dict]:
     return [node for node in graph if node["@type"] == kind]
 
 
+@pytest.mark.build
 def test_every_page_has_the_clinic_site_and_breadcrumbs(site_dir: Path):
-    for path in site_pages(site_dir):
+    for path in built_page_files(site_dir):
         graph = graph_of(path)
         (clinic,) = nodes(graph, "MedicalClinic")
         assert clinic["telephone"] and clinic["address"]["streetAddress"]
@@ -90,6 +90,7 @@ def test_every_page_has_the_clinic_site_and_breadcrumbs(site_dir: Path):
         assert len(nodes(graph, "WebSite")) == 1
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("name", sorted(ARTICLES))
 def test_article_structured_data(site_dir: Path, name: str):
     graph = graph_of(site_dir / name / "index.html")
@@ -103,6 +104,7 @@ def test_article_structured_data(site_dir: Path, name: str):
     assert (nodes(graph, "MedicalCondition") != []) == (name in CONDITIONS)
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("name", sorted(CONDITIONS))
 def test_condition_pages_describe_the_condition(site_dir: Path, name: str):
     graph = graph_of(site_dir / name / "index.html")
@@ -111,11 +113,13 @@ def test_condition_pages_describe_the_condition(site_dir: Path, name: str):
     assert page["about"] == {"@id": condition["@id"]} and condition["name"]
 
 
+@pytest.mark.build
 def test_info_pages_are_plain_web_pages(site_dir: Path):
     graph = graph_of(site_dir / "about/privacy/index.html")
     assert nodes(graph, "WebPage") and not nodes(graph, "MedicalWebPage")  # negative control
 
 
+@pytest.mark.unit
 def test_json_ld_is_safe_inside_a_script_element():
     from engine.seo import script_json
 
@@ -124,11 +128,12 @@ def test_json_ld_is_safe_inside_a_script_element():
     assert json.loads(text)["name"].startswith("</script>")
 
 
-# --- social cards ------------------------------------------------------------------------------------
+# --- social cards ---------------------------------------------------------------------------------
 
 
+@pytest.mark.build
 def test_every_page_has_a_1200_by_630_social_card(site_dir: Path):
-    for path in site_pages(site_dir):
+    for path in built_page_files(site_dir):
         image_url = meta_content(head(path), "property", "og:image")
         card = site_dir / urlparse(image_url).path.lstrip("/")
         assert card.is_file(), f"{path}: {card} missing"
@@ -136,20 +141,22 @@ def test_every_page_has_a_1200_by_630_social_card(site_dir: Path):
             assert image.size == (1200, 630)
 
 
-# --- llms.txt -------------------------------------------------------------------------------------------
+# --- llms.txt -------------------------------------------------------------------------------------
 
 
+@pytest.mark.build
 def test_llms_txt_lists_every_article(site_dir: Path):
     text = (site_dir / "llms.txt").read_text()
     assert text.startswith("# River Forest Health and Wellness\n\n> ")
     for name in ARTICLES:
-        url = SITE_URL + (f"{name}/" if name else "")
+        url = SITE_URL + address_of(name)
         assert f"]({url}): " in text, f"{url} missing from llms.txt"
 
 
-# --- a duplicate title stops the build -----------------------------------------------------------------
+# --- a duplicate title stops the build ------------------------------------------------------------
 
 
+@pytest.mark.build
 def test_duplicate_title_stops_the_build(project_copy: Path, tmp_path: Path):
     page = project_copy / "docs/about/privacy.md"
     text = page.read_text()

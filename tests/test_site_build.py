@@ -10,10 +10,14 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from conftest import ROOT, DocPage, build, doc_pages, soup
 from engine.data import SiteData
 from engine.glossary import read_site_glossary
 from engine.review import us_date
+from tests.tools.building import build
+from tests.tools.pages import DocPage, doc_pages, html_pages, read_page, site_pages, soup
+from tests.tools.project import ROOT
+
+pytestmark = pytest.mark.build  # the built site, and one project copy
 
 SITE = SiteData.load(ROOT / "data")
 CLINIC = SITE.clinic
@@ -28,12 +32,12 @@ def cta(page_html) -> list:
 
 
 def test_every_page_has_exactly_one_booking_block(site_dir: Path, page: Path):
-    blocks = cta(soup(site_dir / page))
+    blocks = cta(read_page(site_dir / page))
     assert len(blocks) == 1, f"{page}: {len(blocks)} booking blocks"
 
 
 def test_booking_block_links_and_address(site_dir: Path, page: Path):
-    block = cta(soup(site_dir / page))[0]
+    block = cta(read_page(site_dir / page))[0]
     action = block.find("a", class_="app-cta__button")
     assert action.get_text(strip=True) == "Book an appointment"  # verb first
     assert action["href"] == str(CLINIC.booking_url)
@@ -43,7 +47,17 @@ def test_booking_block_links_and_address(site_dir: Path, page: Path):
 
 def test_booking_block_comes_after_the_page_content(site_dir: Path, page: Path):
     html = (site_dir / page).read_text(encoding="utf-8")
-    assert html.index('class="md-main"') < html.index('class="app-cta"') < html.index('class="md-footer"')
+    assert (
+        html.index('class="md-main"')
+        < html.index('class="app-cta"')
+        < html.index('class="md-footer"')
+    )
+
+
+def test_pages_listed_from_the_source_are_the_pages_built(site_dir: Path):
+    # Tests that run once per page take their list from the source, so that collecting them
+    # builds nothing; this keeps that list honest: every page built, and only those.
+    assert site_pages() == html_pages(site_dir)
 
 
 def test_site_has_the_pages_the_block_must_reach(site_dir: Path):
@@ -53,13 +67,13 @@ def test_site_has_the_pages_the_block_must_reach(site_dir: Path):
         assert str(site_dir / name) in pages, name
 
 
-# --- clinic facts come from data/clinic.yml --------------------------------------------------------
+# --- clinic facts come from data/clinic.yml -------------------------------------------------------
 
 
 def test_one_phone_number_site_wide(site_dir: Path):
     hrefs, shown = set(), set()
     for path in site_dir.rglob("*.html"):
-        page_html = soup(path)
+        page_html = read_page(path)
         hrefs |= {a["href"] for a in page_html.select('a[href^="tel:"]')}
         shown |= set(PHONE_TEXT.findall(page_html.get_text(" ")))
     # The clinic's number, and the emergency number the urgent signs tell readers to call.
@@ -72,15 +86,18 @@ def test_booking_links_all_point_at_the_booking_url(site_dir: Path):
     booking_host = urlparse(str(CLINIC.booking_url)).netloc
     found = set()
     for path in site_dir.rglob("*.html"):
-        for a in soup(path).find_all("a", href=True):
+        for a in read_page(path).find_all("a", href=True):
             if urlparse(a["href"]).netloc == booking_host:
                 found.add(a["href"])
     assert found == {str(CLINIC.booking_url)}
 
 
 def test_contact_page_lists_the_opening_hours(site_dir: Path):
-    table = soup(site_dir / "contact/index.html").find("table")
-    rows = {tr.find_all("td")[0].get_text(): tr.find_all("td")[1].get_text() for tr in table.tbody.find_all("tr")}
+    table = read_page(site_dir / "contact/index.html").find("table")
+    rows = {
+        tr.find_all("td")[0].get_text(): tr.find_all("td")[1].get_text()
+        for tr in table.tbody.find_all("tr")
+    }
     assert len(rows) == 7
     assert rows["Monday"] == "8 a.m. to 6 p.m." and rows["Sunday"] == "Closed"
 
@@ -94,21 +111,21 @@ def table_rows(page_html, number: int = 0) -> list[str]:
 
 
 def test_comparison_table_lists_every_treatment(site_dir: Path):
-    page_html = soup(site_dir / "treatments/index.html")
+    page_html = read_page(site_dir / "treatments/index.html")
     assert table_rows(page_html) == [t.name for t in SITE.treatments]
     assert page_html.find("caption") is not None
 
 
 def test_home_page_table_is_from_the_same_data(site_dir: Path):
-    page_html = soup(site_dir / "index.html")
+    page_html = read_page(site_dir / "index.html")
     assert table_rows(page_html) == [t.name for t in SITE.treatments]
-    headers = [th.get_text(strip=True) for th in page_html.select('div.app-table thead th')]
+    headers = [th.get_text(strip=True) for th in page_html.select("div.app-table thead th")]
     assert headers == ["Treatment", "What it is"]
 
 
 def test_comparison_table_subset(site_dir: Path):
     names = {t.id: t.name for t in SITE.treatments}
-    rows = table_rows(soup(site_dir / "treatments/index.html"), number=1)
+    rows = table_rows(read_page(site_dir / "treatments/index.html"), number=1)
     assert rows == [names["spinal-manipulation"], names["soft-tissue"]]
 
 
@@ -122,7 +139,9 @@ def test_a_treatment_added_to_the_data_appears_in_the_table(project_copy: Path, 
 
     result = build(project_copy, tmp_path / "site")
     assert result.ok, result.output
-    assert "Heat wraps (test fixture)" in table_rows(soup(result.site_dir / "treatments/index.html"))
+    assert "Heat wraps (test fixture)" in table_rows(
+        soup(result.site_dir / "treatments/index.html")
+    )
 
 
 def test_the_fixture_treatment_is_not_in_the_real_site(site_dir: Path):
@@ -130,13 +149,13 @@ def test_the_fixture_treatment_is_not_in_the_real_site(site_dir: Path):
     assert "Heat wraps" not in (site_dir / "treatments/index.html").read_text()
 
 
-# --- articles show who reviewed them ---------------------------------------------------------------
+# --- articles show who reviewed them --------------------------------------------------------------
 
 
 @pytest.mark.parametrize("doc", doc_pages(), ids=lambda doc: doc.name or "home")
 def test_review_line_on_articles_only(site_dir: Path, doc: DocPage):
     # A blog index shows each post's opening, review line included: that belongs to the post.
-    html = soup(site_dir / doc.built)
+    html = read_page(site_dir / doc.built)
     review = [p for p in html.select("p.app-review") if not p.find_parent(class_="md-post")]
     meta = doc.meta
     if not doc.is_article:
@@ -152,15 +171,18 @@ def test_review_line_on_articles_only(site_dir: Path, doc: DocPage):
     assert review[0].find("time")["datetime"] == reviewed_on.isoformat()
 
 
-# --- citations become a numbered reference list -----------------------------------------------------
+# --- citations become a numbered reference list ---------------------------------------------------
 
 
 def test_citations_link_to_the_reference_list(site_dir: Path):
-    page_html = soup(site_dir / "blog/hip-internal-rotation-low-back-pain/index.html")
+    page_html = read_page(site_dir / "blog/hip-internal-rotation-low-back-pain/index.html")
     items = page_html.select("ol.app-references > li")
     targets = {a["href"].lstrip("#") for a in page_html.select("sup.app-cite a")}
     assert items and targets == {li["id"] for li in items}
-    source_links = [li.find("a", href=re.compile(r"^https://(doi\.org|pubmed\.ncbi\.nlm\.nih\.gov)/")) for li in items]
+    source_links = [
+        li.find("a", href=re.compile(r"^https://(doi\.org|pubmed\.ncbi\.nlm\.nih\.gov)/"))
+        for li in items
+    ]
     assert sum(link is not None for link in source_links) >= 3
     for li in items:
         assert li.find("a", href=re.compile(r"^https://")), li["id"]
@@ -170,19 +192,21 @@ def test_citation_groups_are_in_ascending_order(site_dir: Path):
     groups = [
         [int(a.get_text()) for a in sup.select("a")]
         for path in sorted(site_dir.rglob("index.html"))
-        for sup in soup(path).select("sup.app-cite")
+        for sup in read_page(path).select("sup.app-cite")
     ]
-    assert any(len(group) > 1 for group in groups), "no page cites a group: the check would pass vacuously"
+    assert any(len(group) > 1 for group in groups), (
+        "no page cites a group: the check would pass vacuously"
+    )
     assert [group for group in groups if group != sorted(group)] == []
 
 
-# --- privacy: nothing on a page comes from another host ----------------------------------------------
+# --- privacy: nothing on a page comes from another host -------------------------------------------
 
 LOADED = {"script": "src", "link": "href", "img": "src", "iframe": "src", "source": "src"}
 
 
 def test_pages_load_nothing_from_other_hosts(site_dir: Path, page: Path):
-    page_html = soup(site_dir / page)
+    page_html = read_page(site_dir / page)
     for tag, attribute in LOADED.items():
         for element in page_html.find_all(tag):
             url = element.get(attribute)
@@ -199,7 +223,7 @@ GLOSSARY = read_site_glossary(ROOT / "docs")
 
 def test_glossary_terms_get_their_meaning_as_a_tooltip(site_dir: Path):
     # The sciatica page uses several glossary terms; each gets the glossary's words.
-    page = soup(site_dir / "conditions" / "sciatica" / "index.html")
+    page = read_page(site_dir / "conditions" / "sciatica" / "index.html")
     tooltips = {abbr.get_text(): abbr["title"] for abbr in page.select("article abbr")}
     assert {"sciatic nerve", "nerve root", "disc herniation"} <= tooltips.keys()
     for term, meaning in tooltips.items():
@@ -207,9 +231,11 @@ def test_glossary_terms_get_their_meaning_as_a_tooltip(site_dir: Path):
 
 
 def test_tooltips_come_from_the_glossary_once_per_term(site_dir: Path, page: Path):
-    html = soup(site_dir / page)
+    html = read_page(site_dir / page)
     terms = [abbr.get_text() for abbr in html.select("abbr")]
-    assert all(term in GLOSSARY for term in terms), f"tooltips not in the glossary: {set(terms) - GLOSSARY.keys()}"
+    assert all(term in GLOSSARY for term in terms), (
+        f"tooltips not in the glossary: {set(terms) - GLOSSARY.keys()}"
+    )
     assert len(terms) == len(set(terms)), "a term is explained more than once"
     # The glossary's source lines never show on a page.
     assert "*[" not in html.get_text()
@@ -217,7 +243,7 @@ def test_tooltips_come_from_the_glossary_once_per_term(site_dir: Path, page: Pat
 
 def test_a_term_the_page_does_not_use_gets_no_tooltip(site_dir: Path):
     # Negative control: the privacy page mentions no medical term, so it has no tooltips.
-    page = soup(site_dir / "about" / "privacy" / "index.html")
+    page = read_page(site_dir / "about" / "privacy" / "index.html")
     text = page.select_one("article").get_text()
     unused = [term for term in GLOSSARY if term not in text]
     assert unused and not page.select("article abbr")

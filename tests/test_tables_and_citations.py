@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from bs4 import BeautifulSoup
 
@@ -11,8 +9,9 @@ from engine.citations import PageCitations, format_reference
 from engine.data import SiteData
 from engine.errors import UnknownKeyError
 from engine.tables import COLUMNS, DEFAULT_COLUMNS, treatment_table
+from tests.tools.project import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.unit
 
 
 @pytest.fixture(scope="module")
@@ -109,18 +108,25 @@ def test_the_evidence_column_is_for_the_tables_condition(site, citations):
     assert cell.startswith("Low") and exercise.evidence["sciatica"].summary.split()[0] in cell
 
 
-def test_a_condition_without_a_grade_shows_not_studied_never_the_low_back_pain_grade(site, citations):
+def test_a_condition_without_a_grade_shows_not_studied_never_the_low_back_pain_grade(
+    site, citations
+):
     graded = next(t for t in site.treatments if t.evidence["low-back-pain"].strength == "moderate")
-    ungraded = graded.model_copy(update={"evidence": {"low-back-pain": graded.evidence["low-back-pain"]}})
+    ungraded = graded.model_copy(
+        update={"evidence": {"low-back-pain": graded.evidence["low-back-pain"]}}
+    )
     table = BeautifulSoup(
-        treatment_table([ungraded], columns=["evidence"], cite=citations.cite, link_to=str, condition="sciatica"),
+        treatment_table(
+            [ungraded], columns=["evidence"], cite=citations.cite, link_to=str, condition="sciatica"
+        ),
         "html.parser",
     )
     cell = evidence_cells(table)[graded.name]
     assert cell.startswith("Not studied") and "Moderate" not in cell
     # Negative control: the same row graded for low back pain does show its grade.
     lbp = BeautifulSoup(
-        treatment_table([ungraded], columns=["evidence"], cite=citations.cite, link_to=str), "html.parser"
+        treatment_table([ungraded], columns=["evidence"], cite=citations.cite, link_to=str),
+        "html.parser",
     )
     assert evidence_cells(lbp)[graded.name].startswith("Moderate")
 
@@ -180,13 +186,19 @@ def test_citations_are_numbered_in_order_of_first_use(citations):
     both = BeautifulSoup(citations.cite(keys[1], keys[0]), "html.parser")
     assert first.a.get_text() == "1" and first.a["href"] == "#ref-koes2007"
     # Numbered by first use, shown in ascending order within a group.
-    assert [(a.get_text(), a["href"]) for a in both.find_all("a")] == [("1", "#ref-koes2007"), ("2", "#ref-hayden2021")]
+    assert [(a.get_text(), a["href"]) for a in both.find_all("a")] == [
+        ("1", "#ref-koes2007"),
+        ("2", "#ref-hayden2021"),
+    ]
     assert citations.cited == keys
 
 
 def test_a_group_of_new_citations_is_numbered_in_the_order_written(citations):
     group = BeautifulSoup(citations.cite("qaseem2017", "koes2007"), "html.parser")
-    assert [(a.get_text(), a["href"]) for a in group.find_all("a")] == [("1", "#ref-qaseem2017"), ("2", "#ref-koes2007")]
+    assert [(a.get_text(), a["href"]) for a in group.find_all("a")] == [
+        ("1", "#ref-qaseem2017"),
+        ("2", "#ref-koes2007"),
+    ]
 
 
 def test_reference_list_follows_citation_order(citations, site):

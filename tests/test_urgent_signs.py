@@ -10,11 +10,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import EXERCISE_PAGES, ROOT, TREATMENT_PAGES, build, soup
 
 from engine.data import SiteData
 from engine.errors import ContentError
 from engine.red_flags import find_red_flag_wording
+from tests.tools.building import build
+from tests.tools.pages import EXERCISE_PAGES, TREATMENT_PAGES, soup
+from tests.tools.project import ROOT
 
 EXERCISE_PAGES = ["exercises", *EXERCISE_PAGES]  # the index has the box too
 CONDITION_PAGES = [
@@ -34,6 +36,7 @@ def page(site_dir: Path, name: str):
 # --- the lint ------------------------------------------------------------------------------------
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     "prose",
     [
@@ -48,6 +51,7 @@ def test_lint_finds_a_sign_worded_in_prose(prose: str):
     assert find_red_flag_wording(prose)
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     "prose",
     [
@@ -62,6 +66,7 @@ def test_lint_spares_ordinary_words_and_macro_calls(prose: str):
     assert find_red_flag_wording(prose) == []
 
 
+@pytest.mark.unit
 def test_lint_reports_the_file_line():
     body = "# Title\n\nFine text.\n\nGet help the same day\nif you have trouble peeing.\n"
     (finding,) = find_red_flag_wording(body, first_line=6)
@@ -69,11 +74,13 @@ def test_lint_reports_the_file_line():
     assert "same day" in finding.sentence
 
 
+@pytest.mark.build
 def test_a_page_that_words_a_sign_itself_stops_the_build(project_copy: Path, tmp_path: Path):
     page_file = project_copy / "docs/exercises/hip-rotation.md"
     text = page_file.read_text(encoding="utf-8")
     page_file.write_text(
-        text + "\nGet help the same day if you have new trouble with your bladder.\n", encoding="utf-8"
+        text + "\nGet help the same day if you have new trouble with your bladder.\n",
+        encoding="utf-8",
     )
     result = build(project_copy, tmp_path / "site")
     assert not result.ok
@@ -82,10 +89,12 @@ def test_a_page_that_words_a_sign_itself_stops_the_build(project_copy: Path, tmp
     assert f"line {line} ('bladder')" in result.output
 
 
+@pytest.mark.build
 def test_the_glossary_may_not_word_a_sign_either(project_copy: Path, tmp_path: Path):
     glossary = project_copy / "docs/_snippets/glossary.md"
     glossary.write_text(
-        glossary.read_text(encoding="utf-8") + "*[red flag]: Such as trouble peeing\n", encoding="utf-8"
+        glossary.read_text(encoding="utf-8") + "*[red flag]: Such as trouble peeing\n",
+        encoding="utf-8",
     )
     result = build(project_copy, tmp_path / "site")
     assert not result.ok and "docs/_snippets/glossary.md: names red-flag signs" in result.output
@@ -96,6 +105,7 @@ OUTSIDE_THE_BOXES = re.compile(
 )
 
 
+@pytest.mark.build
 def test_no_built_page_words_a_sign_outside_the_urgent_boxes(site_dir: Path):
     """End to end: in every page's article text, the signs appear only inside the boxes the
     macros draw (the reference list, tooltips and scripts aside)."""
@@ -125,25 +135,33 @@ def load_error(data_dir: Path, change) -> str:
     return str(raised.value)
 
 
+@pytest.mark.unit
 def test_a_tier_without_a_time_frame_is_rejected(data_dir: Path):
     message = load_error(data_dir, lambda groups: groups[1].pop("time_frame"))
-    assert message.startswith("data/red_flags.yml:") and "field 'time_frame': Field required" in message
+    assert (
+        message.startswith("data/red_flags.yml:")
+        and "field 'time_frame': Field required" in message
+    )
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("field", ["tier", "references", "where"])
 def test_each_group_needs_its_tier_where_and_references(data_dir: Path, field: str):
     assert f"field '{field}'" in load_error(data_dir, lambda groups: groups[0].pop(field))
 
 
+@pytest.mark.unit
 def test_tiers_run_from_most_urgent(data_dir: Path):
     message = load_error(data_dir, lambda groups: groups.reverse())
     assert "emergency" in message
 
 
+@pytest.mark.unit
 def test_the_emergency_tier_names_the_number_to_call(data_dir: Path):
     assert "needs `call`" in load_error(data_dir, lambda groups: groups[0].pop("call"))
 
 
+@pytest.mark.unit
 def test_age_alone_is_not_an_urgent_sign():
     """Audit §3: "over 50 and new" alone sent ordinary sciatica to the urgent tier."""
     urgent = RED_FLAGS.tier("urgent")
@@ -151,6 +169,7 @@ def test_age_alone_is_not_an_urgent_sign():
     assert not any(re.search(r"\b50\b", sign) for sign in urgent.signs)
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("tier", "words"),
     [
@@ -177,7 +196,8 @@ def tier_texts(container) -> list[str]:
     return [" ".join(li.get_text().split()) for li in container.select("li")]
 
 
-@pytest.mark.parametrize("name", CONDITION_PAGES + ["urgent-care", ""])
+@pytest.mark.build
+@pytest.mark.parametrize("name", [*CONDITION_PAGES, "urgent-care", ""])
 def test_the_full_block_shows_every_tier_with_its_time_and_911_link(site_dir: Path, name: str):
     content = page(site_dir, name)
     for group in RED_FLAGS.groups:
@@ -188,6 +208,7 @@ def test_the_full_block_shows_every_tier_with_its_time_and_911_link(site_dir: Pa
     assert content.select_one('.app-urgent--emergency h3 a[href="tel:911"]')
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("name", EXERCISE_PAGES + TREATMENT_PAGES)
 def test_exercise_and_treatment_pages_have_the_stop_box(site_dir: Path, name: str):
     content = page(site_dir, name)
@@ -202,9 +223,12 @@ def test_exercise_and_treatment_pages_have_the_stop_box(site_dir: Path, name: st
         link = box.find("a", href=True)
         assert group.time_frame in box.get_text() and "urgent-care/#" in link["href"]
         anchor = link["href"].split("#")[1]
-        assert page(site_dir, "urgent-care").find(id=anchor), f"{anchor} is not on the urgent-care page"
+        assert page(site_dir, "urgent-care").find(id=anchor), (
+            f"{anchor} is not on the urgent-care page"
+        )
 
 
+@pytest.mark.build
 def test_the_emergency_words_are_the_same_on_every_page(site_dir: Path):
     seen = {
         name: tier_texts(page(site_dir, name).select_one(".app-urgent--emergency"))

@@ -21,9 +21,28 @@ from bs4 import BeautifulSoup
 
 # Not prose: data tables, citation marks, the reference list and the page furniture.
 SKIP = [
-    "table", "pre", "code", "sup.app-cite", ".app-references", "#references", ".app-review",
-    ".headerlink", ".admonition-title", ".md-source-file", ".md-post__meta", "h1", "h2",
-    "h3", "h4", "h5", "h6", ".app-cta-inline", ".app-share", ".app-print-only", "nav", "script",
+    "table",
+    "pre",
+    "code",
+    "sup.app-cite",
+    ".app-references",
+    "#references",
+    ".app-review",
+    ".headerlink",
+    ".admonition-title",
+    ".md-source-file",
+    ".md-post__meta",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    ".app-cta-inline",
+    ".app-share",
+    ".app-print-only",
+    "nav",
+    "script",
     "style",
 ]
 BLOCKS = ["p", "li", "dd", "figcaption"]
@@ -103,7 +122,8 @@ def main(site_dir: Path) -> None:
         if result.words < 50:
             continue
         name = str(path.parent.relative_to(site_dir)) or "(home)"
-        print(f"{name:60} {result.words:6} {result.flesch_kincaid_grade:5.1f} {result.smog_grade:5.1f}")
+        grades = f"{result.flesch_kincaid_grade:5.1f} {result.smog_grade:5.1f}"
+        print(f"{name:60} {result.words:6} {grades}")
 
 
 if __name__ == "__main__":

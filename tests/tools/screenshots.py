@@ -8,34 +8,19 @@ Playwright) at 360 px and 1280 px wide, in light and dark mode, and writes full-
 
 from __future__ import annotations
 
-import functools
-import http.server
-import shutil
 import sys
-import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+sys.path.insert(
+    0, str(Path(__file__).resolve().parents[2])
+)  # the project root, when run as a script
+from tests.tools.browser import ChromiumNotFound, launch
+from tests.tools.static_server import serve
+
 WIDTHS = {"phone": (360, 780), "desktop": (1280, 900)}
 DEFAULT_PAGES = ["", "blog/hip-internal-rotation-low-back-pain/", "treatments/"]
-# Without these, Chromium tries Google's services and waits on this closed network.
-CHROMIUM_ARGS = ["--disable-background-networking", "--disable-component-update", "--no-first-run"]
-
-
-def chromium_path() -> str:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        if found := shutil.which(name):
-            return found
-    sys.exit("Chromium not found: install it with `apt-get install -y chromium`.")
-
-
-def serve(site_dir: Path) -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site_dir))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 def main(site_dir: Path, out_dir: Path, pages: list[str]) -> None:
@@ -43,7 +28,10 @@ def main(site_dir: Path, out_dir: Path, pages: list[str]) -> None:
     server = serve(site_dir)
     base = f"http://127.0.0.1:{server.server_port}/"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            browser = launch(playwright)
+        except ChromiumNotFound as missing:
+            sys.exit(str(missing))
         for scheme in ("light", "dark"):
             for label, (width, height) in WIDTHS.items():
                 context = browser.new_context(

@@ -1,5 +1,6 @@
-"""A static file server for the built site that compresses like a real host (gzip) and sets
-cache headers, for browser checks and Lighthouse. Loopback only.
+"""The one loopback server for a built site (tests, Lighthouse, screenshots): serves files as a
+real host does, with cache headers, keep-alive and the site's 404 page, and compresses them
+(gzip) unless asked not to. Loopback only.
 
     python tests/tools/static_server.py SITE_DIR [PORT]
 """
@@ -13,18 +14,22 @@ import sys
 import threading
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the project root, when run as a script
-from engine.hosting import CACHE_FOREVER, FINGERPRINTED  # noqa: E402  (the rule deploy/ uses)
+sys.path.insert(
+    0, str(Path(__file__).resolve().parents[2])
+)  # the project root, when run as a script
+from engine.hosting import CACHE_FOREVER
+from hooks.theme import FINGERPRINTED
 
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}
 
 
-class CompressingHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files gzip-compressed when the client accepts it, with long caching for
-    fingerprinted assets and revalidation for everything else, as deploy/ configures.
-    HTTP/1.1 so connections are kept alive, as any real host does."""
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files gzip-compressed when the client accepts it (and `compress` is on), with long
+    caching for fingerprinted assets and revalidation for everything else, as deploy/
+    configures. HTTP/1.1 so connections are kept alive, as any real host does."""
 
     protocol_version = "HTTP/1.1"
+    compress = True
 
     def log_message(self, *args) -> None:
         pass
@@ -38,7 +43,11 @@ class CompressingHandler(http.server.SimpleHTTPRequestHandler):
         if not path.is_file():
             return self._not_found()
         body = path.read_bytes()
-        compress = path.suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", "")
+        compress = (
+            self.compress
+            and path.suffix in COMPRESSIBLE
+            and "gzip" in self.headers.get("Accept-Encoding", "")
+        )
         if compress:
             body = gzip.compress(body, compresslevel=6)
         self.send_response(200)
@@ -47,7 +56,9 @@ class CompressingHandler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Content-Encoding", "gzip")
         self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", CACHE_FOREVER if FINGERPRINTED.search(path.name) else "no-cache")
+        self.send_header(
+            "Cache-Control", CACHE_FOREVER if FINGERPRINTED.search(path.name) else "no-cache"
+        )
         self.end_headers()
         return _Body(body)
 
@@ -73,8 +84,16 @@ class _Body:
         pass
 
 
-def serve(site_dir: Path, port: int = 0) -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(CompressingHandler, directory=str(site_dir))
+class PlainHandler(SiteHandler):
+    """The same, never compressed."""
+
+    compress = False
+
+
+def serve(site_dir: Path, port: int = 0, compress: bool = True) -> http.server.ThreadingHTTPServer:
+    """`site_dir` on http://127.0.0.1:PORT/ (a free port if 0), in a daemon thread; stop it
+    with `.shutdown()`."""
+    handler = functools.partial(SiteHandler if compress else PlainHandler, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
