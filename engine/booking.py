@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from engine.models import Clinic
+from engine.models import DAY_NAMES, Clinic
 
 
 def booking_cta(clinic: Clinic, text: str = "Book an appointment") -> str:
@@ -15,17 +15,6 @@ def booking_cta(clinic: Clinic, text: str = "Book an appointment") -> str:
         f"{escape(text)}</a> "
         f'or call <a href="{clinic.phone_href}">{clinic.phone_display}</a></p>'
     )
-
-
-DAY_NAMES = {
-    "Mo": "Monday",
-    "Tu": "Tuesday",
-    "We": "Wednesday",
-    "Th": "Thursday",
-    "Fr": "Friday",
-    "Sa": "Saturday",
-    "Su": "Sunday",
-}
 
 
 def opening_hours_table(clinic: Clinic) -> str:

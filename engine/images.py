@@ -17,9 +17,14 @@ _ATTR = re.compile(r'(\w[\w-]*)="([^"]*)"')
 _VIEWBOX = re.compile(r'viewBox="\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)\s*"')
 
 
-@cache
 def svg_ratio(path: Path) -> float | None:
-    """Height over width, from the SVG's viewBox."""
+    """Height over width, from the SVG's viewBox (read again when the file changes, so an
+    edited drawing gets its new height under `mkdocs serve`)."""
+    return _svg_ratio(path, path.stat().st_mtime_ns)
+
+
+@cache
+def _svg_ratio(path: Path, modified: int) -> float | None:
     match = _VIEWBOX.search(path.read_text(encoding="utf-8")[:2000])
     return float(match[2]) / float(match[1]) if match else None
 

@@ -24,6 +24,17 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 ClockTime = Annotated[str, StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
 Weekday = Literal["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
+DAY_NAMES: dict[str, str] = {
+    "Mo": "Monday",
+    "Tu": "Tuesday",
+    "We": "Wednesday",
+    "Th": "Thursday",
+    "Fr": "Friday",
+    "Sa": "Saturday",
+    "Su": "Sunday",
+}
+# The clinic's logo, for the feed and for search engines (an absolute URL is built from it).
+LOGO = "assets/images/logo-512.png"
 
 
 class Strict(BaseModel):
@@ -84,7 +95,6 @@ PlaceholderField = Literal[
 
 class Clinic(Strict):
     name: Text
-    short_name: Text
     # North American numbers only: the clinic is in Illinois and `tel:` links need E.164.
     phone: Annotated[str, StringConstraints(pattern=r"^\+1-\d{3}-\d{3}-\d{4}$")]
     email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")]
@@ -169,22 +179,11 @@ class Reference(Strict):
             raise ValueError("needs at least one of doi, pmid or url so readers can find it")
         return self
 
-    @property
-    def has_doi_or_pubmed(self) -> bool:
-        return bool(self.doi or self.pmid)
-
 
 # --- data/treatments.yml ----------------------------------------------------------------------
 
 EvidenceStrength = Literal["moderate", "low", "very-low", "insufficient", "not-studied"]
 
-EVIDENCE_LABELS: dict[str, str] = {
-    "moderate": "Moderate",
-    "low": "Low",
-    "very-low": "Very low",
-    "insufficient": "Too little to judge",
-    "not-studied": "Not studied",
-}
 
 # The conditions a treatment's evidence is graded for. A grade belongs to the condition its
 # studies were in: low back pain research must never stand in for sciatica.

@@ -11,18 +11,9 @@ from typing import Any
 from urllib.parse import urljoin
 
 from engine.errors import ContentError
-from engine.models import ArticleFrontMatter, Clinic, PageFrontMatter, Reference
+from engine.models import DAY_NAMES, LOGO, ArticleFrontMatter, Clinic, PageFrontMatter, Reference
 
 SCHEMA = "https://schema.org"
-DAY_NAMES = {
-    "Mo": "Monday",
-    "Tu": "Tuesday",
-    "We": "Wednesday",
-    "Th": "Thursday",
-    "Fr": "Friday",
-    "Sa": "Saturday",
-    "Su": "Sunday",
-}
 
 
 @dataclass(frozen=True)
@@ -58,7 +49,7 @@ def clinic_node(clinic: Clinic, site_url: str, services: list[str]) -> dict[str,
         "url": site_url,
         "telephone": clinic.phone,
         "email": clinic.email,
-        "logo": urljoin(site_url, "assets/images/logo-512.png"),
+        "logo": urljoin(site_url, LOGO),
         "address": {
             "@type": "PostalAddress",
             "streetAddress": address.street,

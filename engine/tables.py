@@ -7,10 +7,19 @@ from dataclasses import dataclass
 from html import escape
 
 from engine.errors import UnknownKeyError
-from engine.models import CONDITION_NAMES, DEFAULT_CONDITION, EVIDENCE_LABELS, Treatment
+from engine.models import CONDITION_NAMES, DEFAULT_CONDITION, Treatment
 
 Cite = Callable[..., str]
 LinkTo = Callable[[str], str]  # docs path -> URL relative to the page being built
+
+
+EVIDENCE_LABELS: dict[str, str] = {
+    "moderate": "Moderate",
+    "low": "Low",
+    "very-low": "Very low",
+    "insufficient": "Too little to judge",
+    "not-studied": "Not studied",
+}
 
 
 @dataclass(frozen=True)

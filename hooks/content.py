@@ -30,7 +30,7 @@ from engine.data import SiteData
 from engine.errors import ContentError
 from engine.front_matter import check_front_matter, read_front_matter
 from engine.glossary import GLOSSARY_FILE, read_site_glossary
-from engine.models import ArticleFrontMatter
+from engine.models import LOGO, ArticleFrontMatter
 from engine.page_templates import cache_page_templates
 from engine.placeholders import check_ready_to_publish
 from engine.review import insert_after_title, review_line
@@ -38,7 +38,6 @@ from hooks import build, theme
 from hooks.build import Build, PageState, stops_the_build
 from macros import MACROS
 
-FEED_LOGO = "assets/images/logo-512.png"
 CONDITION_SECTION = "conditions/"
 
 
@@ -59,7 +58,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # read clinic facts.
     config.extra["clinic"] = site.clinic
     _macros_plugin(config).register_macros(MACROS)
-    theme.set_feed_logo(config, urljoin(config.site_url or "", FEED_LOGO))
+    theme.set_feed_logo(config, urljoin(config.site_url or "", LOGO))
     theme.seed_card_fonts(config)
     return config
 
