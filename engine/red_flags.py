@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from markdown.extensions.toc import slugify
+
 from engine.models import RedFlagGroup, RedFlags
 
 Cite = Callable[..., str]
@@ -119,13 +121,7 @@ def _tier_url(full_list_url: str, group: RedFlagGroup) -> str:
 
 def _group_id(group: RedFlagGroup) -> str:
     """The tier heading's id: its published anchor, else the slug of its words."""
-    return group.anchor or _slug(group.heading)
-
-
-def _slug(text: str) -> str:
-    """Python-Markdown's toc slug: lower case, punctuation dropped, spaces to hyphens."""
-    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
-    return re.sub(r"[-\s]+", "-", text)
+    return group.anchor or slugify(group.heading, "-")
 
 
 def _lower_first(text: str) -> str:

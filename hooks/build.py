@@ -61,9 +61,7 @@ class Build:
             page=page,
             source=source,
             text=page.file.content_string,
-            citations=PageCitations(
-                self.site.references, hold=lambda html: self.held.hold(html, source)
-            ),
+            citations=PageCitations(self.site.references, hold=self.hold),
         )
         return self.page
 

@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # engine/, hooks.*
 
 from engine import assets, hosting, seo
+from engine.errors import ContentError
 from engine.page_templates import remove_unused_page_templates
 from engine.sharing import remove_unused_qr_codes
 from engine.site_files import llms_txt, robots_txt
@@ -24,6 +25,16 @@ from hooks import build, theme
 from hooks.build import stops_the_build
 
 SITE_STYLESHEET = "assets/stylesheets/site.css"
+
+
+@stops_the_build
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Fails before the build, not after it, when dark mode would have nowhere to go."""
+    if SITE_STYLESHEET not in _stylesheets(config):
+        raise ContentError(
+            "mkdocs.yml", f"extra_css must list {SITE_STYLESHEET}: dark mode is added to it"
+        )
+    return config
 
 
 @event_priority(-100)  # last: after redirects writes its stubs, whose scripts the CSP hashes
@@ -35,9 +46,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     current.held.check_all_restored()
     pages = [path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.html"))]
     hosting.write_hosting_files(site_dir, pages, theme.FINGERPRINTED)
-    _check_site_stylesheet(config)
     assets.add_dark_mode(site_dir, SITE_STYLESHEET, theme.PALETTE_GLOB, theme.DARK_SCHEME)
-    assets.minify_stylesheets(site_dir, [str(css) for css in config.extra_css])
+    assets.minify_stylesheets(site_dir, _stylesheets(config))
     (site_dir / "robots.txt").write_text(robots_txt(config.site_url or ""), encoding="utf-8")
     articles = [
         f for f in current.published.values() if f.front_matter and not f.url.endswith("/blog/")
@@ -50,10 +60,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     remove_unused_qr_codes(current.qr_cache)
 
 
-def _check_site_stylesheet(config: MkDocsConfig) -> None:
-    from engine.errors import ContentError
-
-    if SITE_STYLESHEET not in [str(css) for css in config.extra_css]:
-        raise ContentError(
-            "mkdocs.yml", f"extra_css must list {SITE_STYLESHEET}: dark mode is added to it"
-        )
+def _stylesheets(config: MkDocsConfig) -> list[str]:
+    return [str(css) for css in config.extra_css]
