@@ -1,8 +1,9 @@
 """Finish: each page's final HTML, in memory, as MkDocs writes it.
 
-The macros' held HTML goes back in, Material's markup gets its repairs (hooks/theme.py),
-images their sizes and glossary terms their one explanation. MkDocs writes each page once,
-and `mkdocs serve` runs the same code as `mkdocs build`.
+Blog pages render with the site's variants of their templates (hooks/theme.py). The macros'
+held HTML goes back in, Material's markup gets its repairs, images their sizes and glossary
+terms their one explanation. MkDocs writes each page once, and `mkdocs serve`
+runs the same code as `mkdocs build`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # engine/, hooks.*
@@ -20,7 +22,13 @@ from engine.glossary import explain_terms_once
 from engine.images import size_images
 from hooks import build
 from hooks.build import stops_the_build
-from hooks.theme import fix_html
+from hooks.theme import fix_html, use_template_variant
+
+
+@event_priority(-50)  # after the blog plugin has given its pages their templates
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    use_template_variant(page)
+    return html
 
 
 @event_priority(-50)  # after any plugin that edits the page's HTML

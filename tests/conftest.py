@@ -13,10 +13,24 @@ from pathlib import Path
 
 import pytest
 
-from tests.tools.building import real_site, was_built
-from tests.tools.measured import MEASURED
+from tests.tools.building import real_site, run_dir, was_built
+from tests.tools.measured import measured
 from tests.tools.pages import site_pages
-from tests.tools.project import BUILD_CACHE, CARD_CACHE, ROOT, copy_project
+from tests.tools.project import BUILD_CACHE, ROOT, copy_project
+
+# --- the run's folder ----------------------------------------------------------------------------
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The folder is made here, in the process that starts the run, before any pytest-xdist
+    worker: the workers inherit its name from the environment and share the built site."""
+    run_dir()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput"):  # the main process, after the summary
+        shutil.rmtree(run_dir(), ignore_errors=True)
+
 
 # --- tiers ---------------------------------------------------------------------------------------
 
@@ -73,8 +87,7 @@ def build_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     codes), made once: copied into every project copy, so a copy's build draws only the cards
     of the pages a test changed. Taken from the project's own `.cache` (`make build`,
     `make serve` and the real-site build fill it)."""
-    if not (ROOT / CARD_CACHE / "manifest.json").is_file():
-        real_site()  # builds in the project folder, which fills its cache
+    real_site()  # builds in the project folder, which fills its cache; never copy mid-build
     seed = tmp_path_factory.mktemp("build-cache") / ".cache"
     # A snapshot: a `make serve` running beside the tests may write to the project's own.
     shutil.copytree(ROOT / BUILD_CACHE, seed)
@@ -102,7 +115,7 @@ def project_copy(tmp_path: Path, build_cache: Path) -> Path:
 def pytest_terminal_summary(terminalreporter) -> None:
     """After the run: what the tests measured, and the reading level of every page (the
     budget is checked by tests, SMOG only reported)."""
-    for section, lines in MEASURED.items():
+    for section, lines in measured().items():
         terminalreporter.section(section)
         for line in lines:
             terminalreporter.write_line(f"  {line}")

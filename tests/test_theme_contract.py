@@ -3,7 +3,6 @@ site relies on. When an upgrade moves one, this file fails and says what to re-c
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from pathlib import Path
@@ -22,15 +21,31 @@ def template(name: str) -> str:
     return (MATERIAL / name).read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("copy", theme.COPIED_TEMPLATES, ids=lambda c: c.override)
-def test_each_copied_template_still_matches_its_upstream(copy: theme.CopiedTemplate):
-    installed = hashlib.sha256((MATERIAL / copy.upstream).read_bytes()).hexdigest()
-    assert installed == copy.sha256, (
-        f"material/templates/{copy.upstream} changed upstream: re-merge overrides/{copy.override} "
-        f"({copy.why}), or drop the copy if the theme now does it; then update its hash in "
-        "hooks/theme.py"
+@pytest.mark.parametrize("edit", theme.BLOCK_EDITS, ids=lambda e: f"{e.override}:{e.markup}")
+def test_each_block_edit_still_finds_its_markup(edit: theme.BlockEdit):
+    assert edit.markup in template(edit.upstream), (
+        f"material/templates/{edit.upstream} no longer has {edit.markup!r}: the replacement in "
+        f"overrides/{edit.override} ({edit.why}) now does nothing; check the theme's new markup"
     )
-    assert (ROOT / "overrides" / copy.override).is_file()
+    assert (ROOT / "overrides" / edit.override).is_file()
+
+
+def test_no_material_template_is_copied_whole():
+    """Overrides extend Material's templates; a file with an upstream's name would replace it."""
+    copies = [
+        path.relative_to(ROOT / "overrides").as_posix()
+        for path in (ROOT / "overrides").rglob("*.html")
+        if (MATERIAL / path.relative_to(ROOT / "overrides")).is_file()
+        and path.name != "main.html"  # Material's own main.html is an empty extension point
+    ]
+    assert copies == []
+
+
+@pytest.mark.parametrize(("upstream", "variant"), theme.TEMPLATE_VARIANTS.items())
+def test_each_template_variant_extends_its_upstream(upstream: str, variant: str):
+    assert (MATERIAL / upstream).is_file()
+    text = (ROOT / "overrides" / variant).read_text(encoding="utf-8")
+    assert f'{{% extends "{upstream}" %}}' in text
 
 
 @pytest.mark.parametrize("fix", theme.THEME_FIXES, ids=lambda f: f.name)
@@ -122,6 +137,17 @@ def test_block_overrides_take_hold_on_every_page(site_dir: Path):
         ), html
         assert theme.PALETTE_LINK_MARK not in text, html
         assert "<script src=" not in text and "<script defer src=" in text, html
+        assert 'role="dialog" aria-label="Search"' in text and "autocorrect" not in text, html
+
+
+@pytest.mark.build
+def test_block_edits_take_hold_on_blog_pages(site_dir: Path):
+    post = soup(site_dir / "blog/sciatica-usually-gets-better/index.html")
+    sidebar_navs = post.select(".md-sidebar--post nav")
+    assert sidebar_navs and all(nav.get("aria-label") for nav in sidebar_navs)
+    for view in ["blog/index.html", "blog/archive/2026/index.html"]:
+        page = soup(site_dir / view)
+        assert page.select(".md-post__action") and not page.select("nav.md-post__action"), view
 
 
 @pytest.mark.build
