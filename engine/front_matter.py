@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import Any, Protocol
 
 import yaml
 from pydantic import ValidationError
@@ -61,3 +63,32 @@ def _yaml_problem(error: yaml.YAMLError) -> str:
     problem = getattr(error, "problem", None) or str(error)
     # +2: the mark counts from 0 and from the line after the opening ---.
     return f"line {mark.line + 2}: {problem}" if mark else problem
+
+
+# --- across pages ------------------------------------------------------------------------------
+
+
+class Described(Protocol):
+    @property
+    def title(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+
+
+def check_unique(pages: Mapping[str, Described]) -> None:
+    """Each page's title and description must exist and be its own: duplicates confuse
+    search results, screen-reader users moving between tabs, and link previews."""
+    for attribute in ("title", "description"):
+        by_value: dict[str, list[str]] = defaultdict(list)
+        for source, facts in pages.items():
+            value = getattr(facts, attribute).strip()
+            if not value:
+                raise ContentError(source, f"has no {attribute}")
+            by_value[value.casefold()].append(source)
+        for sources in by_value.values():
+            if len(sources) > 1:
+                raise ContentError(
+                    sources[0],
+                    f"has the same {attribute} as {', '.join(sources[1:])}: "
+                    "each page needs its own",
+                )

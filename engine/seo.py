@@ -4,13 +4,11 @@ facts (titles, descriptions) that must be unique."""
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urljoin
 
-from engine.errors import ContentError
 from engine.models import DAY_NAMES, LOGO, ArticleFrontMatter, Clinic, PageFrontMatter, Reference
 
 SCHEMA = "https://schema.org"
@@ -209,25 +207,3 @@ def _iso(value: object) -> str:
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     raise TypeError(f"cannot put {type(value).__name__} in JSON-LD")
-
-
-# --- site-wide checks --------------------------------------------------------------------------
-
-
-def check_unique(pages: dict[str, PageFacts]) -> None:
-    """Each page's title and description must exist and be its own: duplicates confuse
-    search results, screen-reader users moving between tabs, and link previews."""
-    for attribute in ("title", "description"):
-        by_value: dict[str, list[str]] = defaultdict(list)
-        for source, facts in pages.items():
-            value = getattr(facts, attribute).strip()
-            if not value:
-                raise ContentError(source, f"has no {attribute}")
-            by_value[value.casefold()].append(source)
-        for sources in by_value.values():
-            if len(sources) > 1:
-                raise ContentError(
-                    sources[0],
-                    f"has the same {attribute} as {', '.join(sources[1:])}: "
-                    "each page needs its own",
-                )

@@ -16,8 +16,9 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # engine/, hooks.*
 
-from engine import assets, hosting, seo
+from engine import assets, hosting
 from engine.errors import ContentError
+from engine.front_matter import check_unique
 from engine.page_templates import remove_unused_page_templates
 from engine.sharing import remove_unused_qr_codes
 from engine.site_files import llms_txt, robots_txt
@@ -42,7 +43,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_post_build(config: MkDocsConfig) -> None:
     current = build.current()
     site_dir = Path(config.site_dir)
-    seo.check_unique(current.published)
+    check_unique(current.published)
     current.held.check_all_restored()
     pages = [path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.html"))]
     hosting.write_hosting_files(site_dir, pages, theme.FINGERPRINTED)
@@ -54,10 +55,16 @@ def on_post_build(config: MkDocsConfig) -> None:
     ]
     summary = (config.site_description or "").strip()
     (site_dir / "llms.txt").write_text(
-        llms_txt(config.site_name, summary, articles), encoding="utf-8"
+        llms_txt(config.site_name, summary, articles, _nav_sections(config)), encoding="utf-8"
     )
     remove_unused_page_templates(current.templates_cache)
     remove_unused_qr_codes(current.qr_cache)
+
+
+def _nav_sections(config: MkDocsConfig) -> list[str]:
+    """The navigation's top-level sections in order, "" first for the pages at its top."""
+    entries = [entry for entry in config.nav or [] if isinstance(entry, dict)]
+    return ["", *(title for e in entries for title, value in e.items() if isinstance(value, list))]
 
 
 def _stylesheets(config: MkDocsConfig) -> list[str]:

@@ -1,5 +1,6 @@
-"""Lighthouse (mobile, default throttling) on the pages readers land on most, served with
-compression as a host would. Each page runs three times.
+"""Lighthouse (mobile, default throttling) on one page of every type, served with compression
+as a host would. Each page runs up to three times, until one run meets every gate: the gate is
+the best of three, and a page that passes at once costs one run.
 
 Accessibility, Best Practices, SEO and Agentic Browsing are deterministic: 100 in the best run.
 Performance is a timing simulated from a trace taken on this machine, and it moves with the
@@ -7,14 +8,13 @@ machine: on 2026-11-29 the unchanged treatments page scored 92 to 98 within minu
 sciatica article 100 in 5 of 5 runs idle and 91 to 98 while other work ran (headless Chromium
 now and then paints a second late). So, as the brief asks of any timing gate, Performance is
 gated on what does not vary (bytes, DOM size, layout shift: `BUDGETS`) and on a floor of 85 in
-the best run, which only a gross regression breaks; the median and best scores are printed at
-the end of every run, so a drift shows."""
+the best run, which only a gross regression breaks; each page's best scores and the runs it
+took are printed at the end of every run, so a drift shows."""
 
 from __future__ import annotations
 
 import json
 import os
-import statistics
 import subprocess
 
 import pytest
@@ -24,7 +24,18 @@ from tests.tools.measured import report
 
 pytestmark = pytest.mark.lighthouse
 
-PAGES = ["", "conditions/sciatica/", "treatments/", "blog/"]
+# One page of each type the site builds, by its template and furniture.
+PAGES = {
+    "home": "",
+    "article": "conditions/hip-internal-rotation/",
+    "condition": "conditions/sciatica/",
+    "treatment": "treatments/mckenzie-method/",
+    "exercise": "exercises/hip-rotation/",
+    "comparison": "treatments/",
+    "blog index": "blog/",
+    "blog post": "blog/hip-internal-rotation-low-back-pain/",
+    "not found": "404.html",
+}
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo", "agentic-browsing"]
 REQUIRED = {"performance": 0.85, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
 # What a page costs, the same in every run: transfer size (bytes), elements, layout shift.
@@ -59,32 +70,34 @@ def scores(report: dict) -> dict[str, float]:
     return {name: report["categories"][name]["score"] for name in CATEGORIES}
 
 
+def passes(run: dict[str, float]) -> bool:
+    return all(run[name] >= floor for name, floor in REQUIRED.items()) and (
+        run["agentic-browsing"] == 1.0
+    )
+
+
 @pytest.fixture(scope="module")
 def reports(compressed_site_url, chromium, tmp_path_factory) -> dict[str, list[dict]]:
     folder = tmp_path_factory.mktemp("lighthouse")
-    return {
-        page: [
-            lighthouse(
-                compressed_site_url + page,
-                str(folder / f"{i}-{page.replace('/', '_') or 'home'}.json"),
-                chromium,
-            )
-            for i in range(RUNS)
-        ]
-        for page in PAGES
-    }
+    found: dict[str, list[dict]] = {}
+    for kind, address in PAGES.items():
+        found[kind] = []
+        while len(found[kind]) < RUNS and not any(passes(scores(r)) for r in found[kind]):
+            output = folder / f"{len(found[kind])}-{kind.replace(' ', '-')}.json"
+            found[kind].append(lighthouse(compressed_site_url + address, str(output), chromium))
+    return found
 
 
-@pytest.mark.parametrize("address", PAGES)
-def test_lighthouse_scores(reports, address, record_property):
-    runs = [scores(report) for report in reports[address]]
-    median = {name: statistics.median(run[name] for run in runs) for name in CATEGORIES}
+@pytest.mark.parametrize("kind", PAGES)
+def test_lighthouse_scores(reports, kind, record_property):
+    runs = [scores(report) for report in reports[kind]]
     best = {name: max(run[name] for run in runs) for name in CATEGORIES}
-    record_property("lighthouse", median)
+    record_property("lighthouse", best)
     report(
-        f"Lighthouse, mobile, median (best) of {RUNS} runs",
-        f"{address or '(home)':22} "
-        + ", ".join(f"{k} {round(100 * median[k])} ({round(100 * best[k])})" for k in CATEGORIES),
+        f"Lighthouse, mobile, best run (runs needed, of {RUNS})",
+        f"{kind:11} {PAGES[kind] or '/':42} "
+        + ", ".join(f"{k} {round(100 * best[k])}" for k in CATEGORIES)
+        + f"  ({len(runs)})",
     )
     failing = {name: best[name] for name, floor in REQUIRED.items() if best[name] < floor}
     assert failing == {}, (
@@ -99,9 +112,17 @@ def over_budget(report: dict) -> dict[str, float]:
     return {name: value for name, value in measured.items() if value > BUDGETS[name]}
 
 
-@pytest.mark.parametrize("address", PAGES)
-def test_lighthouse_budgets(reports, address):
-    assert over_budget(reports[address][0]) == {}, f"budgets: {BUDGETS}"
+@pytest.mark.parametrize("kind", PAGES)
+def test_lighthouse_budgets(reports, kind):
+    assert over_budget(reports[kind][0]) == {}, f"budgets: {BUDGETS}"
+
+
+def test_a_run_passes_only_when_every_gate_is_met():
+    # Negative control for the early stop: one category short of its floor is not a pass.
+    perfect = dict.fromkeys(CATEGORIES, 1.0)
+    assert passes(perfect)
+    assert not any(passes({**perfect, name: 0.99}) for name in ["accessibility", "seo"])
+    assert not passes({**perfect, "performance": 0.84})
 
 
 def test_the_budget_check_catches_a_heavy_page():

@@ -10,9 +10,10 @@ from urllib.parse import urlparse
 import pytest
 from PIL import Image
 
+from engine.seo import PageFacts
 from tests.tools.building import build
 from tests.tools.pages import address_of, built_page_files, doc_pages, name_of, read_page
-from tests.tools.project import SITE_URL
+from tests.tools.project import ROOT, SITE_URL
 
 ARTICLES = {doc.name for doc in doc_pages() if doc.is_article}
 CONDITIONS = {
@@ -151,6 +152,38 @@ def test_llms_txt_lists_every_article(site_dir: Path):
     for name in ARTICLES:
         url = SITE_URL + address_of(name)
         assert f"]({url}): " in text, f"{url} missing from llms.txt"
+
+
+@pytest.mark.build
+def test_llms_txt_sections_follow_the_navigation(site_dir: Path):
+    import yaml
+
+    nav = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)["nav"]
+    sections = [title for entry in nav for title, value in entry.items() if isinstance(value, list)]
+    headings = [
+        line[3:]
+        for line in (site_dir / "llms.txt").read_text().splitlines()
+        if line.startswith("## ")
+    ]
+    # Health sections in the navigation's order; About (information pages only) is Optional.
+    assert headings == ["Start here", *[s for s in sections if s != "About"], "Optional"]
+
+
+def test_llms_txt_moves_a_section_of_information_pages_to_optional():
+    from engine.models import PageFrontMatter
+    from engine.site_files import llms_txt
+
+    def facts(section: str, page_type: str) -> PageFacts:
+        matter = PageFrontMatter.model_construct(page_type=page_type)
+        return PageFacts(f"https://x/{section}/", section, "d", section, [], matter)
+
+    pages = [facts("Visit", "info"), facts("Back", "article"), facts("Hip", "article")]
+    text = llms_txt("Site", "Summary", pages, ["", "Hip", "Visit", "Back"])
+    assert [line for line in text.splitlines() if line.startswith("## ")] == [
+        "## Hip",
+        "## Back",
+        "## Optional",
+    ]
 
 
 # --- a duplicate title stops the build ------------------------------------------------------------
