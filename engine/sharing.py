@@ -1,44 +1,22 @@
-"""Sharing and printing an article: copy link, email, and a printed footer with a QR code."""
+"""Sharing and printing an article: the email link and the QR code the templates show
+(overrides/partials/share.html, print-footer.html)."""
 
 from __future__ import annotations
 
 import hashlib
-from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
 import segno
 
 from engine.cache_files import mark_used, remove_unused
-from engine.models import Clinic
 
 
-def share_block(url: str, title: str) -> str:
-    """A copy-link button (shown by assets/javascripts/share.js where the browser can copy)
-    and an email link that works everywhere, with no third-party script."""
-    subject = quote(title)
-    body = quote(f"{title}\n\n{url}")
-    return (
-        '<div class="app-share" role="group" aria-label="Share this page" data-search-exclude>'
-        '<button type="button" class="md-button app-share__copy" '
-        f'data-app-copy="{escape(url)}" hidden>Copy link</button> '
-        f'<a class="md-button app-share__email" href="mailto:?subject={subject}&amp;body={body}">'
-        "Email this page</a>"
-        '<span class="app-share__status" role="status"></span></div>'
-    )
-
-
-def print_footer(url: str, clinic: Clinic, qr_cache: Path | None = None) -> str:
-    """Shown only on paper: where to find the page again, and how to reach the clinic."""
-    svg = qr_code_svg(url, qr_cache)
-    return (
-        '<div class="app-print-only app-print-footer" data-search-exclude>'
-        f"<div>{svg}</div>"
-        "<p><strong>This page online:</strong><br>"
-        f'<span class="app-print-footer__url">{escape(url)}</span></p>'
-        f"<p><strong>{escape(clinic.name)}</strong><br>"
-        f"Phone {clinic.phone_display}<br>{escape(clinic.address.one_line)}</p></div>"
-    )
+def email_link(url: str, title: str) -> str:
+    """A mailto: link with the article's title as subject and its address in the body; the
+    reader picks whom to send it to."""
+    body = f"{title}\n\n{url}"
+    return f"mailto:?subject={quote(title)}&body={quote(body)}"
 
 
 _QR_OPTIONS = {

@@ -4,8 +4,8 @@
   address, glossary tooltips, the macros, the feed logo, the card fonts.
 - on_pre_build: cache compiled page templates (mkdocs-macros' Jinja exists by then).
 - on_pre_page: a fresh page state; the front matter and red-flag wording checked.
-- on_page_markdown (after the macros render): review line, share block, reference list,
-  print footer, JSON-LD.
+- on_page_markdown (after the macros render): review line, reference list, JSON-LD, and in
+  page.meta what overrides/partials/article-end.html shows (share link, QR code).
 """
 
 from __future__ import annotations
@@ -91,11 +91,16 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     front_matter = state.front_matter
     if isinstance(front_matter, ArticleFrontMatter):
         markdown = insert_after_title(markdown, review_line(front_matter, current.site.clinic))
-        markdown += "\n\n" + current.hold(sharing.share_block(facts.url, facts.title))
+        # For overrides/partials/article-end.html: share buttons and the printed footer.
+        page.meta["share"] = {
+            "url": facts.url,
+            "mailto": sharing.email_link(facts.url, facts.title),
+        }
+        page.meta["print_footer"] = {
+            "url": facts.url,
+            "qr_svg": sharing.qr_code_svg(facts.url, current.qr_cache),
+        }
     markdown = f"{markdown.rstrip()}\n\n{state.citations.reference_list_markdown()}"
-    if isinstance(front_matter, ArticleFrontMatter):
-        footer = sharing.print_footer(facts.url, current.site.clinic, current.qr_cache)
-        markdown += "\n\n" + current.hold(footer) + "\n"
     services = [t.name for t in current.site.treatments]
     page.meta["jsonld"] = seo.script_json(
         seo.page_graph(facts, current.site.clinic, config.site_url or "", services)
