@@ -95,9 +95,10 @@ def glossary() -> str:
     return glossary_markdown(build.current().glossary)
 
 
-def booking_cta(text: str = "Book an appointment") -> str:
-    """An inline booking action for use inside an article."""
-    return booking.booking_cta(build.current().site.clinic, text)
+def booking_cta(text: str = "Book an appointment", lead: str = "") -> str:
+    """A booking action inside a page; with `lead`, the boxed block condition articles show
+    after their section on what helps."""
+    return booking.booking_cta(build.current().site.clinic, text, lead)
 
 
 MACROS: dict[str, Callable[..., Any]] = {

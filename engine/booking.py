@@ -7,14 +7,20 @@ from html import escape
 from engine.models import DAY_NAMES, Clinic
 
 
-def booking_cta(clinic: Clinic, text: str = "Book an appointment") -> str:
-    """A verb-first action link and the phone number; never put two of these side by side."""
-    return (
+def booking_cta(clinic: Clinic, text: str = "Book an appointment", lead: str = "") -> str:
+    """A verb-first action link and the phone number; never put two of these side by side.
+    With a `lead` (a sentence on why to book), a box inside an article, after the section on
+    what helps, so a reader who has just read it need not scroll to the page's end."""
+    action = (
         '<p class="app-cta-inline">'
         f'<a class="md-button md-button--primary" href="{escape(str(clinic.booking_url))}">'
         f"{escape(text)}</a> "
-        f'or call <a href="{clinic.phone_href}">{clinic.phone_display}</a></p>'
+        f'or call <a class="app-nowrap" href="{clinic.phone_href}">{clinic.phone_display}</a></p>'
     )
+    if not lead:
+        return action
+    return f'<div class="app-cta-article"><p>{escape(lead)}</p>{action}</div>'
+
 
 
 def opening_hours_table(clinic: Clinic) -> str:

@@ -41,8 +41,16 @@ class PageCitations:
             f'<li id="ref-{key}">{format_reference(self._references[key])}</li>'
             for key in self._cited
         )
-        # Out of the search index: author lists would swamp it and match every search.
-        listing = self._hold(f'<ol class="app-references" data-search-exclude>\n{items}\n</ol>')
+        # Closed until asked for (a citation followed opens it: assets/javascripts/
+        # references.js), so the page does not end in screens of author lists; out of the
+        # search index, where those lists would match every search.
+        count = len(self._cited)
+        summary = "Show the source" if count == 1 else f"Show all {count} sources"
+        listing = self._hold(
+            '<details class="app-references-box" data-search-exclude>'
+            f"<summary>{summary}</summary>\n"
+            f'<ol class="app-references">\n{items}\n</ol></details>'
+        )
         return f"## References {{ #references data-search-exclude }}\n\n{listing}\n"
 
     def _link(self, number: int, key: str) -> str:

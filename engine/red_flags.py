@@ -10,6 +10,8 @@ page words them in its own prose.
 
 from __future__ import annotations
 
+from html import escape
+
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -108,6 +110,20 @@ def summary_markdown(red_flags: RedFlags, list_url: str) -> str:
     first = f"Some signs with back pain mean you should {now}."
     slower = ", or ".join(f"{_lower_first(g.action)} {g.time_frame}" for g in others)
     return f"{first} Others mean you should {slower}. [Check the warning signs]({list_url})."
+
+
+def not_for_emergencies_html(red_flags: RedFlags) -> str:
+    """The line under every booking block: booking is not for an emergency, and what to do
+    instead, in the emergency tier's own words, with its number as a tel: link."""
+    emergency = red_flags.groups[0]
+    action = escape(_lower_first(emergency.action))
+    if emergency.call:
+        call = f"call {emergency.call}"
+        action = action.replace(call, f'<a href="tel:{emergency.call}">{call}</a>', 1)
+    return (
+        "<strong>Booking is not for emergencies.</strong> "
+        f"For an emergency, {action} {escape(emergency.time_frame)}."
+    )
 
 
 def _signs(group: RedFlagGroup) -> str:

@@ -6,6 +6,7 @@
 - on_pre_page: a fresh page state; the front matter and red-flag wording checked.
 - on_page_markdown (after the macros render): review line, reference list, JSON-LD, and in
   page.meta what overrides/partials/article-end.html shows (share link, QR code).
+- on_page_content: an "On this page" list on long articles, after the Key points.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from mkdocs_macros.plugin import MacrosPlugin
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # engine/, macros.py, hooks.*
 
-from engine import red_flags, seo, sharing
+from engine import page_contents, red_flags, seo, sharing
 from engine.data import SiteData
 from engine.errors import ContentError
 from engine.front_matter import check_front_matter, read_front_matter
@@ -57,6 +58,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Templates (the booking block in overrides/) and pages (mkdocs-macros shares `extra`)
     # read clinic facts.
     config.extra["clinic"] = site.clinic
+    config.extra["not_for_emergencies"] = red_flags.not_for_emergencies_html(site.red_flags)
     _macros_plugin(config).register_macros(MACROS)
     theme.set_feed_logo(config, urljoin(config.site_url or "", LOGO))
     theme.seed_card_fonts(config)
@@ -108,7 +110,25 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     return markdown
 
 
+@stops_the_build
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Long articles get an "On this page" list after their Key points (shown on phones)."""
+    article = isinstance(build.current().current_page.front_matter, ArticleFrontMatter)
+    if not article or "toc" in page.meta.get("hide", []):  # the home page hides its contents
+        return html
+    return page_contents.insert_contents(html, page_contents.contents_html(_sections(page)))
+
+
 # --- helpers ---------------------------------------------------------------------------------
+
+
+def _sections(page: Page) -> list[tuple[str, str]]:
+    """The page's second-level headings, as (anchor, title): the toc nests them under the
+    title when the page has an <h1>."""
+    items = list(page.toc)
+    if len(items) == 1 and items[0].level == 1:
+        items = list(items[0].children)
+    return [(item.id, item.title) for item in items]
 
 
 def _macros_plugin(config: MkDocsConfig) -> MacrosPlugin:
