@@ -22,7 +22,6 @@ def booking_cta(clinic: Clinic, text: str = "Book an appointment", lead: str = "
     return f'<div class="app-cta-article"><p>{escape(lead)}</p>{action}</div>'
 
 
-
 def opening_hours_table(clinic: Clinic) -> str:
     """Markdown table, one row per day of the week, "Closed" where the clinic is shut."""
     hours: dict[str, str] = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from html import escape
 
@@ -93,3 +94,23 @@ def _source_links(ref: Reference) -> list[str]:
     if ref.url and not links:
         links.append(f'<a href="{escape(str(ref.url))}">{escape(str(ref.url))}</a>')
     return links
+
+
+# --- citations in blog excerpts ---------------------------------------------------------------
+
+_EXCERPT = re.compile(r'(<article class="md-post md-post--excerpt">)(.*?)(</article>)', re.S)
+_POST_LINK = re.compile(r'href="(?!#|category/|archive/)([^"]+)"')
+
+
+def point_excerpt_citations_to_posts(html: str) -> str:
+    """A blog index shows each post's opening with its citation numbers, but the sources
+    are listed on the post: "#ref-x" would lead nowhere, so it leads to "<post>#ref-x"."""
+    return _EXCERPT.sub(_repoint, html)
+
+
+def _repoint(match: re.Match[str]) -> str:
+    start, body, end = match.groups()
+    post = _POST_LINK.search(body)
+    if post is None:
+        return match[0]
+    return start + body.replace('href="#ref-', f'href="{post[1]}#ref-') + end

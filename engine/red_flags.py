@@ -10,11 +10,10 @@ page words them in its own prose.
 
 from __future__ import annotations
 
-from html import escape
-
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
 
 from markdown.extensions.toc import slugify
 

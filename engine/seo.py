@@ -4,8 +4,10 @@ facts (titles, descriptions) that must be unique."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from html import escape
 from typing import Any
 from urllib.parse import urljoin
 
@@ -207,3 +209,29 @@ def _iso(value: object) -> str:
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     raise TypeError(f"cannot put {type(value).__name__} in JSON-LD")
+
+
+# --- link previews ---------------------------------------------------------------------------
+
+_OG_TYPE = '<meta property="og:type" content="website" />'
+_PREVIEW_TITLE = re.compile(r'(<meta property="(?:og|twitter):title" content=")[^"]*(" />)')
+_OG_IMAGE = re.compile(r'<meta property="og:image" content="[^"]*" />')
+
+
+def complete_link_preview(html: str, *, title: str, site_name: str, is_article: bool) -> str:
+    """What a chat app or social site shows for a shared link, on top of the social plugin's
+    tags: the page's own title (the site's name goes in og:site_name, so titles are not cut
+    short), `article` for articles, and a text alternative for the card image."""
+    if _OG_IMAGE.search(html) is None:
+        return html  # no card for this page (the social plugin is off)
+    safe_title = escape(title, quote=True)
+    html = _PREVIEW_TITLE.sub(lambda m: f"{m[1]}{safe_title}{m[2]}", html)
+    if is_article:
+        html = html.replace(_OG_TYPE, _OG_TYPE.replace("website", "article"), 1)
+    alt = escape(f"{title}: {site_name}", quote=True)
+    extra = (
+        f'\n<meta property="og:site_name" content="{escape(site_name, quote=True)}" />'
+        f'\n<meta property="og:image:alt" content="{alt}" />'
+        f'\n<meta property="twitter:image:alt" content="{alt}" />'
+    )
+    return _OG_IMAGE.sub(lambda m: m[0] + extra, html, count=1)

@@ -174,7 +174,11 @@ def _page_facts(
     meta_date = page.meta.get("date")  # a blog post's date: a date, or {created: date}
     return seo.PageFacts(
         url=url,
-        title=(front_matter.title if front_matter else page.meta.get("title") or page.title or ""),
+        title=(
+            front_matter.title
+            if front_matter
+            else page.meta.get("document_title") or page.meta.get("title") or page.title or ""
+        ),
         description=page.meta.get("description", ""),
         section=_top_section(page),
         crumbs=_crumbs(page, site_url, url),
@@ -221,13 +225,14 @@ def _top_section(page: Page) -> str:
 
 
 def _describe_generated_page(page: Page, clinic_name: str) -> None:
-    """Blog archive and category pages get a title and description of their own."""
-    section = (
-        "posts from " if page.file.src_uri.startswith(theme.BLOG_ARCHIVE_PREFIX) else "posts about "
-    )
-    page.meta.setdefault("title", f"Blog {section}{page.title}")
+    """Blog archive and category pages get a document title and description of their own.
+    Not `title`: the blog plugin shows a category's title as its label on every post ("in
+    Low back pain"), which must stay the plain name."""
+    name = page.title or ""
+    archive = page.file.src_uri.startswith(theme.BLOG_ARCHIVE_PREFIX)
+    topic = f"posts from {name}" if archive else f"posts about {name.lower()}"
+    page.meta.setdefault("document_title", f"Blog {topic}")
     page.meta.setdefault(
         "description",
-        f"{clinic_name} blog {section}{page.title}: plain-language articles "
-        "reviewed by our clinicians.",
+        f"{clinic_name} blog {topic}: plain-language articles reviewed by our clinicians.",
     )

@@ -71,6 +71,12 @@ BLOCK_EDITS = [
         "the post's metadata and related links are named landmarks (axe landmark-unique)",
     ),
     BlockEdit(
+        "blog-post-landmarks.html",
+        "blog-post.html",
+        'lang.t("blog.meta")',
+        "the post sidebar's heading reads Post details, not the developer word Metadata",
+    ),
+    BlockEdit(
         "blog-index.html",
         "partials/post.html",
         '<nav class="md-post__action">',
