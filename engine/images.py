@@ -2,7 +2,8 @@
 
 Authors give a width (`{ width="360" }`); the height follows from the SVG's viewBox, so the
 page does not jump when the picture arrives, and `loading="lazy"` keeps pictures below
-the fold off the first download.
+the fold off the first download. Not the page's first picture: it may be in the first
+screen, even its largest element, and a lazy one starts loading only after layout.
 """
 
 from __future__ import annotations
@@ -30,9 +31,12 @@ def _svg_ratio(path: Path, modified: int) -> float | None:
 
 
 def size_images(html: str, page_path: str, site_dir: Path) -> str:
-    """Adds height, loading="lazy" and decoding="async" to local SVG images with a width."""
+    """Adds height and decoding="async" to local SVG images with a width, and
+    loading="lazy" to all but the first."""
+    sized = 0
 
     def fix(match: re.Match[str]) -> str:
+        nonlocal sized
         tag: str = match.group(0)
         attributes = dict(_ATTR.findall(tag))
         src = attributes.get("src", "")
@@ -48,6 +52,8 @@ def size_images(html: str, page_path: str, site_dir: Path) -> str:
         if ratio is None:
             return tag
         height = round(int(attributes["width"]) * ratio)
-        return tag[:-1].rstrip("/ ") + f' height="{height}" loading="lazy" decoding="async">'
+        sized += 1
+        loading = ' loading="lazy"' if sized > 1 else ""
+        return tag[:-1].rstrip("/ ") + f' height="{height}"{loading} decoding="async">'
 
     return _IMG.sub(fix, html)
