@@ -1,0 +1,619 @@
+"""Each exercise figure as a function returning SVG text, in the site's one drawing style
+(kit.py: the figure, camera, palette and line widths; poses.py: body proportions and poses).
+
+    cd tools/illustrations && python figures.py ../../docs/assets/images/illustrations [name ...]
+
+writes the named figures (all when none is named); standard library only. It reproduces the
+committed drawings byte for byte, so a new exercise can be drawn to match them. The
+piriformis diagram is drawn by hand. tests/test_illustrations.py checks whatever it writes."""
+
+from __future__ import annotations
+
+import math
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kit import (
+    FAR,
+    MARK,
+    ORANGE,
+    TEAL,
+    THIN,
+    Camera,
+    Person,
+    add,
+    arrow,
+    deg,
+    draw_person,
+    fmt,
+    mul,
+    pts,
+    rotate_about,
+    svg,
+    text,
+)
+from poses import (
+    FOOT,
+    FOREARM,
+    HIP,
+    ON_FLOOR,
+    SHIN,
+    THIGH,
+    TORSO,
+    TORSO_Y,
+    UPPER_ARM,
+    supine,
+    table_top_leg,
+)
+
+W = 360
+TITLE_H = 34  # room for the panel's title line
+
+
+def title(x, y, head, rest="", anchor="start"):
+    a = f' text-anchor="{anchor}"' if anchor != "start" else ""
+    tail = f" {rest}" if rest else ""
+    return (
+        f'<text x="{fmt(x)}" y="{fmt(y)}"{a}><tspan font-weight="700">{head}</tspan>{tail}</text>'
+    )
+
+
+def line(points, colour=FAR, width=THIN, extra=""):
+    return f'<path d="M{pts(points)}" stroke="{colour}" stroke-width="{width}"{extra}/>'
+
+
+@dataclass
+class Panel:
+    head: str
+    rest: str
+    people: list
+    extras: object = None  # function(cam) -> (body svg list, text svg list)
+    floor: bool = True
+    floor_z: float = 0.0  # the floor line is drawn through this depth
+    mat: tuple | None = None  # (x0, x1, z0, z1) of a mat on the floor, for angled views
+    bounds_extra: list = field(default_factory=list)  # world points to keep in view
+
+
+def extent(cam, people, extra_points):
+    xs, ys = [], []
+    for p in people:
+        points = [*list(p.joints.values()), p.chest, p.pelvis]
+        for q in points:
+            x, y = cam.project(q)
+            xs += [x - 8, x + 8]
+            ys += [y - 8, y + 8]
+        x, y = cam.project(p.head)
+        xs += [x - 20, x + 20]
+        ys += [y - 22, y + 20]
+    for q in extra_points:
+        x, y = cam.project(q)
+        xs.append(x)
+        ys.append(y)
+    return min(xs), max(xs), min(ys), max(ys)
+
+
+def mat_corners(mat):
+    if not mat:
+        return []
+    a, b, c, d = mat
+    return [(a, 0, c), (b, 0, c), (b, 0, d), (a, 0, d)]
+
+
+@dataclass
+class Row:
+    panels: list
+    camera: tuple = (0, 0)
+    scale: float = 1.0
+    heading: str = ""  # a line across the row, above its panels
+
+
+LINE = 20  # line height of the panel titles
+
+
+def title_lines(pn, cell_width):
+    """The title in one line if it fits the cell, else the rest on a second line."""
+    if not pn.rest:
+        return [(pn.head, "")]
+    if len(pn.head) + len(pn.rest) + 1 <= cell_width / 8.6:
+        return [(pn.head, pn.rest)]
+    return [(pn.head, ""), ("", pn.rest)]
+
+
+def row_boxes(row):
+    cam0 = Camera(yaw=row.camera[0], pitch=row.camera[1], ox=0, oy=0, scale=row.scale)
+    return [extent(cam0, pn.people, pn.bounds_extra + mat_corners(pn.mat)) for pn in row.panels]
+
+
+def layout(rows, name_title, desc, gap=22, width=W, shared_x=False):
+    """Rows of panels; in a row the panels share the camera, the scale and the floor line.
+    Each panel has its title above the drawing. shared_x: every row places the body at the
+    same x (rows with the same camera and scale)."""
+    body, texts = [], []
+    top = 0.0
+    every = [b for row in rows for b in row_boxes(row)]
+    for r, row in enumerate(rows):
+        n = len(row.panels)
+        cell = width / n
+        boxes = row_boxes(row)
+        x0 = min(b[0] for b in (every if shared_x else boxes))
+        x1 = max(b[1] for b in (every if shared_x else boxes))
+        y0 = min(b[2] for b in boxes)
+        y1 = max(b[3] for b in boxes)
+        heads = [title_lines(pn, cell) for pn in row.panels]
+        title_h = 14 + LINE * max(len(h) for h in heads)
+        if r:
+            body.append(
+                line(
+                    [(12, top - gap / 2 + 2), (width - 12, top - gap / 2 + 2)],
+                    extra=' stroke-dasharray="2 6"',
+                )
+            )
+        if row.heading:
+            texts.append(text(12, top + 22, row.heading))
+            top += LINE
+        for i, (pn, lines_) in enumerate(zip(row.panels, heads, strict=False)):
+            left = i * cell
+            body.append(f"<!-- {(pn.head + ' ' + pn.rest).strip()} -->")
+            if i:
+                body.append(
+                    line(
+                        [(left, top + 4), (left, top + title_h + y1 - y0)],
+                        extra=' stroke-dasharray="2 6"',
+                    )
+                )
+            ox = left + (cell - (x1 - x0)) / 2 - x0
+            oy = top + title_h - y0
+            cam = Camera(yaw=row.camera[0], pitch=row.camera[1], ox=ox, oy=oy, scale=row.scale)
+            if pn.mat:
+                body.append(
+                    f'<path d="M{pts([cam.project(q) for q in mat_corners(pn.mat)])}Z" stroke="{FAR}" stroke-width="{THIN}"/>'
+                )
+            elif pn.floor:
+                fy = cam.project((0, 0, pn.floor_z))[1]
+                body.append(line([(left + 12, fy), (left + cell - 12, fy)]))
+            before, after, words = pn.extras(cam) if pn.extras else ([], [], [])
+            body += before
+            for person in pn.people:
+                body.append("<g>")
+                body += draw_person(person, cam, **getattr(person, "draw_options", {}))
+                body.append("</g>")
+            body += after
+            for k, (head, rest) in enumerate(lines_):
+                y = top + 22 + k * LINE
+                if head:
+                    texts.append(title(left + 12, y, head, rest))
+                else:
+                    texts.append(text(left + 12, y, rest))
+            texts += words
+        top += title_h + (y1 - y0) + gap
+    height = math.ceil(top - gap + 6)
+    return svg(width, height, name_title, desc, body, texts)
+
+
+def stacked(panels, camera, scale, name_title, desc):
+    return layout([Row([pn], camera, scale) for pn in panels], name_title, desc, shared_x=True)
+
+
+# --- lying on the back, seen from the side -------------------------------------------------------
+
+
+def dead_bug():
+    start = supine(arms="up")
+    table_top_leg(start, "r")
+    table_top_leg(start, "l")
+    start.moving = {"left leg"}
+    end = supine(arms="up")
+    table_top_leg(end, "r")
+    end.moving = {"left leg"}
+
+    def taps(cam):
+        a = cam.project(add(start.joints["l_toe"], (10, 4, 0)))
+        b = cam.project(add(end.joints["l_toe"], (16, 10, 0)))
+        c = (b[0] + 22, (a[1] + b[1]) / 2)
+        return (
+            [],
+            [arrow(f"M{fmt(a[0])} {fmt(a[1])} Q{fmt(c[0])} {fmt(c[1])} {fmt(b[0])} {fmt(b[1])}")],
+            [],
+        )
+
+    return stacked(
+        [
+            Panel("Start:", "arms up, legs like a table top", [start]),
+            Panel("End:", "lower one foot to tap the floor", [end], extras=taps),
+        ],
+        (0, 0),
+        1.1,
+        "Dead bug, beginner version",
+        "Two pictures, seen from the side. Start: a person lies on their back with both arms "
+        "pointing to the ceiling and both legs lifted, hips and knees bent at right angles like a "
+        "table top. End: one leg has lowered slowly so its foot taps the floor, knee still bent. "
+        "The other leg and the arms stay where they were.",
+    )
+
+
+def bridge_pose(lift):
+    """On the back, knees bent; lift 0 is hips on the floor, 1 is a straight line from the
+    shoulders to the knees."""
+    p = supine()
+    if lift == 0:
+        return p
+    chest = p.chest
+    ankle = p.joints["l_ankle"]
+    # shoulders, hips and knees in line: knee = chest + (TORSO + THIGH) u, |knee - ankle| = SHIN
+    best = None
+    for tenth in range(900):
+        a = math.radians(tenth / 10)
+        u = (math.cos(a), math.sin(a), 0)
+        knee = add(chest, mul(u, TORSO + THIGH))
+        d = math.dist(knee[:2], ankle[:2])
+        if best is None or abs(d - SHIN) < best[0]:
+            best = (abs(d - SHIN), u)
+    u = best[1]
+    pelvis = add(chest, mul(u, TORSO))
+    p.pelvis = pelvis
+    p.front = (-u[1], u[0], 0)
+    for side, s in (("l", 1), ("r", -1)):
+        p.joints[f"{side}_hip"] = (pelvis[0], pelvis[1], s * HIP)
+        p.joints[f"{side}_knee"] = (*add(chest, mul(u, TORSO + THIGH))[:2], s * HIP)
+    return p
+
+
+def glute_bridge():
+    start, end = bridge_pose(0), bridge_pose(1)
+    for p in (start, end):
+        p.draw_options = {"teal_torso": True}
+
+    def lift(cam):
+        low = cam.project((end.pelvis[0], 4, 0))
+        high = cam.project(add(end.pelvis, (0, -18, 0)))
+        return [], [arrow(f"M{fmt(low[0])} {fmt(low[1])} V{fmt(high[1])}")], []
+
+    return stacked(
+        [
+            Panel("Start:", "lie on your back, knees bent", [start]),
+            Panel("End:", "lift your hips", [end], extras=lift),
+        ],
+        (0, 0),
+        1.15,
+        "Glute bridge",
+        "Two pictures, seen from the side. Start: a person lies on their back with knees bent "
+        "and feet flat on the floor, arms by their sides. End: the hips are lifted so the "
+        "shoulders, hips and knees make a straight line. The shoulders and feet stay on the floor.",
+    )
+
+
+def breathing_pose(breath_in):
+    return supine()
+
+
+def belly_breathing():
+    out_pose, in_pose = breathing_pose(False), breathing_pose(True)
+
+    def belly(rise):
+        def draw(cam):
+            a = cam.project((-58, TORSO_Y + 8, 0))
+            b = cam.project((-2, TORSO_Y + 8, 0))
+            top = cam.project((-30, TORSO_Y + 14 + rise * 2.4, 0))
+            shape = f'<path d="M{fmt(a[0])} {fmt(a[1])} Q{fmt(top[0])} {fmt(top[1])} {fmt(b[0])} {fmt(b[1])}Z" fill="{TEAL}"/>'
+            extra = []
+            if rise:
+                for x in (-46, -14):
+                    s = cam.project((x, TORSO_Y + 32, 0))
+                    e = cam.project((x, TORSO_Y + 54, 0))
+                    extra.append(arrow(f"M{fmt(s[0])} {fmt(s[1])} V{fmt(e[1])}"))
+            return [], [shape, *extra], []
+
+        return draw
+
+    # the hand is drawn after the belly so it rests on it
+    return stacked(
+        [
+            Panel("Breathe out:", "your belly settles", [out_pose], extras=belly(0)),
+            Panel(
+                "Breathe in:",
+                "your belly rises",
+                [in_pose],
+                extras=belly(10),
+                bounds_extra=[(-30, TORSO_Y + 56, 0)],
+            ),
+        ],
+        (0, 0),
+        1.15,
+        "Belly breathing, lying on your back",
+        "Two pictures, seen from the side, of a person lying on their back with knees bent and "
+        "feet flat. Breathe out: the belly is low. Breathe in: the belly rises. Arrows point up.",
+    )
+
+
+# --- hands and knees -----------------------------------------------------------------------------
+
+
+def all_fours():
+    knee_y, hip_y, shoulder_y = ON_FLOOR, ON_FLOOR + 72, ON_FLOOR + 74
+    pelvis = (0.0, hip_y, 0.0)
+    chest = (-TORSO, shoulder_y, 0.0)
+    p = Person(
+        pelvis=pelvis,
+        chest=chest,
+        front=(0, -1, 0),
+        head=(-TORSO - 27, shoulder_y - 11, 0),
+        face=(-0.5, -1, 0),
+    )
+    j = p.joints
+    for side, s in (("l", 1), ("r", -1)):
+        j[f"{side}_shoulder"] = (-TORSO, shoulder_y, s * 18)
+        j[f"{side}_elbow"] = (-TORSO + 6, shoulder_y - UPPER_ARM + 3, s * 18)
+        j[f"{side}_hand"] = (-TORSO + 2, ON_FLOOR, s * 18)
+        j[f"{side}_hip"] = (0.0, hip_y, s * HIP)
+        j[f"{side}_knee"] = (2.0, knee_y, s * HIP)
+        j[f"{side}_ankle"] = (2.0 + SHIN, knee_y, s * HIP)
+        j[f"{side}_toe"] = (2.0 + SHIN + FOOT * 0.8, knee_y, s * HIP)
+    return p
+
+
+def bird_dog():
+    start = all_fours()
+    start.moving = {"left arm", "right leg"}
+    end = all_fours()
+    end.moving = {"left arm", "right leg"}
+    sy = end.chest[1]
+    j = end.joints
+    j["l_elbow"] = (-TORSO - UPPER_ARM, sy + 4, 18)
+    j["l_hand"] = (-TORSO - UPPER_ARM - FOREARM, sy + 6, 18)
+    hy = end.pelvis[1]
+    j["r_knee"] = (THIGH, hy + 1, -HIP)
+    j["r_ankle"] = (THIGH + SHIN, hy + 2, -HIP)
+    j["r_toe"] = (THIGH + SHIN + 6, hy + 2 - FOOT * 0.7, -HIP)
+
+    def reach(cam):
+        hand0 = cam.project(start.joints["l_hand"])
+        hand1 = cam.project(end.joints["l_hand"])
+        foot0 = cam.project(start.joints["r_ankle"])
+        foot1 = cam.project(end.joints["r_ankle"])
+        a1 = arrow(
+            f"M{fmt(hand0[0] - 14)} {fmt(hand0[1] - 8)} Q{fmt(hand1[0] + 4)} {fmt(hand0[1] - 10)} {fmt(hand1[0] + 8)} {fmt(hand1[1] + 16)}"
+        )
+        a2 = arrow(
+            f"M{fmt(foot0[0] + 14)} {fmt(foot0[1] - 14)} Q{fmt(foot1[0] - 4)} {fmt(foot0[1] - 12)} {fmt(foot1[0] - 10)} {fmt(foot1[1] + 16)}"
+        )
+        return [], [a1, a2], []
+
+    return stacked(
+        [
+            Panel("Start:", "on hands and knees, back flat", [start]),
+            Panel(
+                "End:",
+                "reach one arm and the other leg",
+                [end],
+                extras=reach,
+                bounds_extra=[start.joints["l_hand"], start.joints["r_toe"]],
+            ),
+        ],
+        (0, 0),
+        1.0,
+        "Bird dog, on hands and knees",
+        "Two pictures, seen from the side. Start: a person on hands and knees, hands under the "
+        "shoulders, knees under the hips, back flat, looking at the floor. End: one arm reaches "
+        "straight forward and the opposite leg reaches straight back, both level with the back.",
+    )
+
+
+# --- lying down, seen from the feet at an angle --------------------------------------------------
+
+ANGLED = tuple(float(v) for v in os.environ.get("ANGLED", "-15,50").split(","))
+
+
+def windshield_pose(tip):
+    p = supine(feet_apart=22, arms="out")
+    for side in ("l", "r"):
+        j = p.joints
+        if tip:
+            hip, ankle = j[f"{side}_hip"], j[f"{side}_ankle"]
+            j[f"{side}_knee"] = rotate_about(j[f"{side}_knee"], hip, ankle, tip)
+    return p
+
+
+FROM_FEET = tuple(float(v) for v in os.environ.get("FEET", "-90,16").split(","))
+
+
+def windshield_wipers():
+    start, end = windshield_pose(0), windshield_pose(deg(float(os.environ.get("TIP", "40"))))
+    side = windshield_pose(0)
+    start.moving = end.moving = {"left leg", "right leg"}
+    start.planted = end.planted = {"left leg", "right leg"}
+    return layout(
+        [
+            Row([Panel("Lie on your back:", "knees bent, feet flat", [side])], (0, 0), 1.05),
+            Row(
+                [Panel("Start:", "knees up", [start]), Panel("End:", "knees tip over", [end])],
+                FROM_FEET,
+                0.82,
+                heading="Seen from your feet:",
+            ),
+        ],
+        "Windshield wipers, lying on your back",
+        "Three pictures. First, seen from the side: a person lies on their back with knees bent "
+        "and feet flat on the floor. Then two pictures seen from their feet. Start: both knees "
+        "point up, feet flat and a little wider apart than the hips, arms resting out to the "
+        "sides. End: both knees have tipped together to one side while the feet stay flat on "
+        "the floor.",
+    )
+
+
+def prone_pose(fall):
+    pelvis = (0.0, TORSO_Y, 0.0)
+    chest = (-TORSO, TORSO_Y, 0.0)
+    p = Person(
+        pelvis=pelvis, chest=chest, front=(0, -1, 0), head=(-TORSO - 32, 18, 0), face=(0, -1, 0)
+    )
+    j = p.joints
+    for side, s in (("l", 1), ("r", -1)):
+        j[f"{side}_shoulder"] = (-TORSO + 4, TORSO_Y, s * 20)
+        j[f"{side}_elbow"] = (-TORSO + 4 + UPPER_ARM, ON_FLOOR + 2, s * (20 + 6))
+        j[f"{side}_hand"] = (-TORSO + 4 + UPPER_ARM + FOREARM, ON_FLOOR, s * (20 + 8))
+        hip = (0.0, TORSO_Y, s * HIP)
+        knee = (THIGH, ON_FLOOR, s * HIP)
+        ankle = (THIGH, ON_FLOOR + SHIN, s * HIP)
+        toe = add(ankle, (-6, FOOT, 0))
+        axis = add(knee, (1, 0, 0))
+        j[f"{side}_hip"], j[f"{side}_knee"] = hip, knee
+        j[f"{side}_ankle"] = rotate_about(ankle, knee, axis, s * fall)
+        j[f"{side}_toe"] = rotate_about(toe, knee, axis, s * fall)
+    return p
+
+
+def prone_hip_rotation():
+    start, end = prone_pose(0), prone_pose(deg(38))
+    side = prone_pose(0)
+    start.moving = end.moving = {"left leg", "right leg"}
+    start.lower_only = end.lower_only = {"left leg", "right leg"}
+    return layout(
+        [
+            Row([Panel("Lie face down:", "knees bent, lower legs up", [side])], (0, 0), 1.05),
+            Row(
+                [Panel("Start:", "feet up", [start]), Panel("End:", "feet fall out", [end])],
+                FROM_FEET,
+                1.05,
+                heading="Seen from your feet:",
+            ),
+        ],
+        "Lying face-down hip turn",
+        "Three pictures. First, seen from the side: a person lies face down with both knees bent "
+        "so the lower legs point up to the ceiling. Then two pictures seen from their feet. "
+        "Start: both lower legs point straight up. End: the knees stay on the floor and the feet "
+        "fall out to the sides, which turns the thighs inward at the hips.",
+    )
+
+
+# --- sitting, seen from the front ----------------------------------------------------------------
+
+SEAT = 70
+
+
+def seated_pose(swing):
+    pelvis = (0.0, SEAT + 14, 0.0)
+    chest = (0.0, SEAT + 14 + TORSO, -4.0)
+    p = Person(
+        pelvis=pelvis,
+        chest=chest,
+        front=(0, 0, 1),
+        head=(0.0, SEAT + 14 + TORSO + 32, -4.0),
+        face=(0, 0, 1),
+    )
+    j = p.joints
+    for side, s in (("l", -1), ("r", 1)):
+        j[f"{side}_shoulder"] = (s * 20, chest[1] - 4, -4)
+        j[f"{side}_elbow"] = (s * 34, chest[1] - 4 - UPPER_ARM + 4, 0)
+        j[f"{side}_hand"] = (s * 42, SEAT + 6, 12)
+        hip = (s * 13, SEAT + 10, 4)
+        knee = (s * 15, SEAT + 6, 4 + THIGH)
+        ankle = (s * 15, ON_FLOOR + 2, 4 + THIGH + 2)
+        toe = add(ankle, (0, -3, FOOT))
+        j[f"{side}_hip"], j[f"{side}_knee"] = hip, knee
+        if side == "r" and swing:
+            ankle = rotate_about(ankle, hip, knee, swing)
+            toe = rotate_about(toe, hip, knee, swing)
+        j[f"{side}_ankle"], j[f"{side}_toe"] = ankle, toe
+    p.moving = {"right leg"}
+    return p
+
+
+def chair(cam):
+    """A plain chair, in thin lines: its back shows behind the person."""
+    x, z0, z1 = 50, -26, 30
+    back = [
+        (-x + 6, SEAT, z0 + 4),
+        (-x + 6, SEAT + 104, z0),
+        (x - 6, SEAT + 104, z0),
+        (x - 6, SEAT, z0 + 4),
+    ]
+    rail = [(-x + 6, SEAT + 84, z0 + 1), (x - 6, SEAT + 84, z0 + 1)]
+    top = [(-x, SEAT, z0), (x, SEAT, z0), (x, SEAT, z1), (-x, SEAT, z1)]
+    out = [
+        line([cam.project(q) for q in back]),
+        line([cam.project(q) for q in rail]),
+        f'<path d="M{pts([cam.project(q) for q in top])}Z" stroke="{FAR}" stroke-width="{THIN}"/>',
+    ]
+    for lx, lz in ((-x + 6, z0 + 6), (x - 6, z0 + 6), (-x + 6, z1 - 6), (x - 6, z1 - 6)):
+        out.append(line([cam.project((lx, SEAT, lz)), cam.project((lx * 1.08, 0, lz))]))
+    return out
+
+
+def knee_ring(cam, p):
+    x, y = cam.project(p.joints["r_knee"])
+    return f'<circle cx="{fmt(x)}" cy="{fmt(y)}" r="{fmt(13)}" stroke="{ORANGE}" stroke-width="{MARK}"/>'
+
+
+def seated_hip_turn():
+    start, end = seated_pose(0), seated_pose(deg(40))
+
+    def marks(p, with_arrow):
+        def draw(cam):
+            after = [knee_ring(cam, p)]
+            if with_arrow:
+                a = cam.project(add(start.joints["r_ankle"], (8, 10, 0)))
+                b = cam.project(add(end.joints["r_ankle"], (6, 16, 0)))
+                after.append(
+                    arrow(
+                        f"M{fmt(a[0])} {fmt(a[1])} Q{fmt((a[0] + b[0]) / 2 + 2)} {fmt(max(a[1], b[1]) + 10)} {fmt(b[0])} {fmt(b[1])}"
+                    )
+                )
+            return chair(cam), after, []
+
+        return draw
+
+    floor_pts = [(-60, 0, 30), (70, 0, 100)]
+    return layout(
+        [
+            Row(
+                [
+                    Panel(
+                        "Start:",
+                        "sit tall, feet flat",
+                        [start],
+                        extras=marks(start, False),
+                        bounds_extra=floor_pts,
+                        floor_z=THIGH + 4,
+                    ),
+                    Panel(
+                        "End:",
+                        "knee still, foot out",
+                        [end],
+                        extras=marks(end, True),
+                        bounds_extra=floor_pts,
+                        floor_z=THIGH + 4,
+                    ),
+                ],
+                (0, 18),
+                0.9,
+            )
+        ],
+        "Seated hip turn",
+        "Two pictures of a person sitting tall on a chair, seen from the front. Start: both knees "
+        "bent, feet flat on the floor, knees pointing straight ahead. End: one knee stays in the "
+        "same place while that lower leg swings out to the side, so the thigh turns inward at "
+        "the hip. A ring marks the knee that stays still; an arrow shows the foot moving out.",
+    )
+
+
+FIGURES = {
+    "seated-hip-internal-rotation": seated_hip_turn,
+    "windshield-wipers": windshield_wipers,
+    "prone-hip-rotation": prone_hip_rotation,
+    "dead-bug": dead_bug,
+    "glute-bridge": glute_bridge,
+    "diaphragmatic-breathing": belly_breathing,
+    "bird-dog": bird_dog,
+}
+
+if __name__ == "__main__":
+    out = Path(sys.argv[1])
+    out.mkdir(parents=True, exist_ok=True)
+    for name, make in FIGURES.items():
+        if len(sys.argv) > 2 and name not in sys.argv[2:]:
+            continue
+        text_ = make()
+        (out / f"{name}.svg").write_text(text_)
+        print(name, len(text_.encode()))
