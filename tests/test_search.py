@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from hooks import theme
+from tests.tools.browser import node_tool
 from tests.tools.pages import page_file, read_page
 from tests.tools.project import ROOT
 
@@ -27,6 +28,8 @@ QUERIES: dict[str, str] = yaml.safe_load(
 LEGAL_PAGES = ["about/medical-disclaimer/", "about/privacy/"]
 UNINDEXED = [*LEGAL_PAGES, "about/glossary/"]
 DESKTOP = {"width": 1280, "height": 900}
+# The rules tests/test_quality_gates.py runs on every page.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 # Runs before Material's bundle: wraps the search worker to count the queries the page sends it
 # and the results it sends back. The results on screen are final once the last query sent is
@@ -37,7 +40,9 @@ COUNT_SEARCH_MESSAGES = """(() => {
   window.Worker = class extends Native {
     constructor(...args) {
       super(...args);
-      this.addEventListener("message", e => { if (e.data && e.data.type === RESULT) seen.answered++; });
+      this.addEventListener("message", e => {
+        if (e.data && e.data.type === RESULT) seen.answered++;
+      });
     }
     postMessage(message, ...rest) {
       if (message && message.type === QUERY) { seen.sent++; seen.last = message.data; }
@@ -59,7 +64,8 @@ CONTRAST = """el => {
   for (let n = el; n; n = n.parentElement) layers.unshift(getComputedStyle(n).backgroundColor);
   const bg = layers.reduce((under, layer) => over(rgba(layer), under), [255, 255, 255]);
   const fg = over(rgba(getComputedStyle(el).color), bg);
-  const lum = c => c.map(v => v / 255).map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+  const linear = v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  const lum = c => c.map(v => linear(v / 255))
     .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
   const [light, dark] = [lum(fg), lum(bg)].sort((a, b) => b - a);
   return (light + 0.05) / (dark + 0.05);
@@ -163,6 +169,22 @@ def test_legal_pages_and_glossary_are_built_but_not_indexed(site_dir):
 
 
 # --- readable results (m16) -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_results_have_no_axe_violations(browser, site_url, scheme):
+    context, tab = open_search(browser, site_url, color_scheme=scheme)
+    try:
+        first_result(tab, "slipped disc")  # several results, with sections and topics
+        tab.add_script_tag(content=node_tool("axe-core/axe.min.js").read_text(encoding="utf-8"))
+        violations = tab.evaluate(
+            """async tags => (await axe.run('.md-search', {runOnly: {type: 'tag', values: tags}}))
+                .violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' '))}`)""",
+            AXE_TAGS,
+        )
+    finally:
+        context.close()
+    assert violations == []
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
