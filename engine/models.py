@@ -336,6 +336,15 @@ def _search_snippet_length(value: str) -> str:
     return value
 
 
+class SiteSearch(Strict):
+    """A page's `search:` front matter, as Material's search plugin reads it: `exclude: true`
+    leaves the page out of the site's search; `boost` multiplies its score."""
+
+    exclude: bool = False
+    # Small factors: tests/search_queries.yml checks what they do to the everyday searches.
+    boost: float = Field(default=1.0, gt=0, le=10)
+
+
 class PageFrontMatter(BaseModel):
     """Every page: what search engines and link previews show."""
 
@@ -346,6 +355,7 @@ class PageFrontMatter(BaseModel):
     description: Annotated[PlainText, AfterValidator(_search_snippet_length)]
     # `info` pages (contact, privacy, indexes) carry no medical statements, so need no review.
     page_type: Literal["article", "info"] = "article"
+    search: SiteSearch = SiteSearch()
 
 
 class ArticleFrontMatter(PageFrontMatter):

@@ -31,6 +31,25 @@ SEARCH_INDEX_URL = "search/search_index.json"
 # The `scripts` block's tags, which overrides/main.html defers.
 SCRIPT_TAG = "<script src="
 
+# --- search ----------------------------------------------------------------------------------
+# What tests/test_search.py and site.css's "Search results" section rely on in Material's search.
+
+# The search box, a result (one per page) and its first link, as the bundle renders them.
+SEARCH_QUERY = "[data-md-component=search-query]"
+SEARCH_RESULT_ITEM = ".md-search-result__item"
+SEARCH_RESULT_LINK = ".md-search-result__link"
+# The result count above the list (in partials/search.html) and a result's "Missing: word"
+# line (in the bundle): site.css gives both its quieter colour.
+SEARCH_RESULT_COUNT = ".md-search-result__meta"
+SEARCH_RESULT_MISSING = ".md-search-result__terms"
+# The theme's rule for a result's text, which site.css's own rule of the same weight overrides.
+SEARCH_RESULT_TEXT_RULE = ".md-search-result .md-typeset{"
+# The page and the search worker (`new Worker`) exchange messages whose `type` is the place of
+# its name in Material's SearchMessageType: the test counts queries sent and results received.
+SEARCH_MESSAGE_TYPES = ("SETUP", "READY", "QUERY", "RESULT")
+# Front matter the search plugin reads: `search: exclude: true` and `search: boost: N`.
+SEARCH_FRONT_MATTER_READS = ('search.get("exclude")', '"boost" in search')
+
 # --- block overrides that edit Material's markup -----------------------------------------------
 # No template is copied whole. Where Material has no finer block, an override takes the whole
 # block's output from super() and replaces one piece of markup; each piece is listed here, and

@@ -213,6 +213,9 @@ def test_each_required_field(clinic, field):
         ({"last_reviewed": date.today() + timedelta(days=2)}, "in the future"),
         ({"reviewed_by": "drnobody"}, "not a clinician id in data/clinic.yml"),
         ({"page_type": "essay"}, "field 'page_type'"),
+        ({"search": {"boost": 0}}, "field 'search.boost'"),
+        ({"search": {"boost": "high"}}, "field 'search.boost'"),
+        ({"search": {"exlude": True}}, "field 'search.exlude'"),
     ],
 )
 def test_malformed_fields(clinic, changes, expected):

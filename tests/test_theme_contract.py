@@ -113,6 +113,44 @@ def test_search_still_fetches_the_index_the_lazy_loader_holds_back():
     assert re.escape(theme.SEARCH_INDEX_URL).replace("/", "\\/") in loader
 
 
+def bundle_source(name: str) -> str:
+    """The original TypeScript of one module of Material's bundle, from its source map."""
+    source_map = next((MATERIAL / "assets" / "javascripts").glob("bundle.*.min.js.map"))
+    data = json.loads(source_map.read_text(encoding="utf-8"))
+    for path, text in zip(data["sources"], data["sourcesContent"], strict=True):
+        if path.endswith(name):
+            return str(text)
+    raise AssertionError(f"no {name} in Material's bundle: check hooks/theme.py's search section")
+
+
+def test_search_results_keep_the_markup_the_tests_and_styles_read():
+    bundle = next((MATERIAL / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(
+        encoding="utf-8"
+    )
+    for name in (theme.SEARCH_RESULT_ITEM, theme.SEARCH_RESULT_LINK, theme.SEARCH_RESULT_MISSING):
+        assert name.lstrip(".") in bundle, name
+    assert "new Worker(" in bundle  # the test counts messages by wrapping Worker
+    dialog = template("partials/search.html")
+    assert theme.SEARCH_QUERY.strip("[]").replace("=", '="') + '"' in dialog
+    assert f'class="{theme.SEARCH_RESULT_COUNT.lstrip(".")}"' in dialog
+    stylesheet = next((MATERIAL / "assets" / "stylesheets").glob("main.*.min.css"))
+    assert theme.SEARCH_RESULT_TEXT_RULE in stylesheet.read_text(encoding="utf-8")
+
+
+def test_search_worker_messages_keep_their_order():
+    source = bundle_source("integrations/search/worker/message/index.ts")
+    members = re.search(r"enum SearchMessageType \{(.*?)\}", source, re.DOTALL)[1]
+    assert tuple(re.findall(r"^\s*([A-Z]+),?", members, re.MULTILINE)) == theme.SEARCH_MESSAGE_TYPES
+
+
+def test_search_plugin_still_reads_exclude_and_boost_from_front_matter():
+    from material.plugins.search import plugin
+
+    source = Path(plugin.__file__).read_text(encoding="utf-8")
+    for read in theme.SEARCH_FRONT_MATTER_READS:
+        assert read in source, f"the search plugin no longer reads {read}: see docs' `search:`"
+
+
 def test_the_scripts_block_still_writes_plain_script_tags():
     assert theme.SCRIPT_TAG in template("base.html"), "overrides/main.html defers `<script src=`"
 
