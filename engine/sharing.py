@@ -1,5 +1,5 @@
-"""Sharing and printing an article: the email link and the QR code the templates show
-(overrides/partials/share.html, print-footer.html)."""
+"""Sharing and printing an article: the email link, the printed address and the QR code the
+templates show (overrides/partials/share.html, print-header.html)."""
 
 from __future__ import annotations
 
@@ -19,9 +19,23 @@ def email_link(url: str, title: str) -> str:
     return f"mailto:?subject={quote(title)}&body={quote(body)}"
 
 
+def printed_address(url: str) -> list[str]:
+    """The page's address as printed, without the scheme a reader need not type, in parts that
+    each end with a slash: the handout lets a line break only between parts, never inside
+    a word ("hip-rotation" must not become "hip-" and "rotation")."""
+    address = url.split("://", 1)[-1]
+    parts = [f"{part}/" for part in address.split("/") if part]
+    if parts and not address.endswith("/"):
+        parts[-1] = parts[-1][:-1]
+    return parts
+
+
+# A viewBox and no fixed size, so print CSS can scale the code to a physical size (a fixed
+# width and height let a print layout crop it, and a cropped code does not scan); the four
+# modules of white border are the quiet zone the QR standard asks for.
 _QR_OPTIONS = {
-    "scale": 3,
-    "border": 2,
+    "border": 4,
+    "omitsize": True,
     "dark": "#000000",
     "light": "#ffffff",
     "title": "QR code for this page",

@@ -5,7 +5,7 @@
 - on_pre_build: cache compiled page templates (mkdocs-macros' Jinja exists by then).
 - on_pre_page: a fresh page state; the front matter and red-flag wording checked.
 - on_page_markdown (after the macros render): review line, reference list, JSON-LD, and in
-  page.meta what overrides/partials/article-end.html shows (share link, QR code).
+  page.meta what overrides/partials/ show on articles (share link, printed address, QR code).
 - on_page_content: an "On this page" list on long articles, after the Key points.
 """
 
@@ -93,13 +93,13 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     front_matter = state.front_matter
     if isinstance(front_matter, ArticleFrontMatter):
         markdown = insert_after_title(markdown, review_line(front_matter, current.site.clinic))
-        # For overrides/partials/article-end.html: share buttons and the printed footer.
+        # For overrides/partials/: share buttons (article-end.html), printed header (article-start.html).
         page.meta["share"] = {
             "url": facts.url,
             "mailto": sharing.email_link(facts.url, facts.title),
         }
-        page.meta["print_footer"] = {
-            "url": facts.url,
+        page.meta["print_header"] = {
+            "address": sharing.printed_address(facts.url),
             "qr_svg": sharing.qr_code_svg(facts.url, current.qr_cache),
         }
     markdown = f"{markdown.rstrip()}\n\n{state.citations.reference_list_markdown()}"
