@@ -93,7 +93,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     front_matter = state.front_matter
     if isinstance(front_matter, ArticleFrontMatter):
         markdown = insert_after_title(markdown, review_line(front_matter, current.site.clinic))
-        # For overrides/partials/: share buttons (article-end.html), printed header (article-start.html).
+        # For overrides/partials/: printed header (article-start.html), share (article-end.html).
         page.meta["share"] = {
             "url": facts.url,
             "mailto": sharing.email_link(facts.url, facts.title),

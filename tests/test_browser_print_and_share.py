@@ -31,12 +31,12 @@ def test_print_view_is_a_clean_handout(tab, site_url):
         ".admonition",
         "#references",
         "ol.app-references",
-        ".app-print-footer svg",
+        ".app-print-header svg",
         ".app-urgent--emergency",
     ):
         assert tab.locator(shown).first.is_visible(), f"{shown} missing in print"
-    footer = tab.locator(".app-print-footer").inner_text()
-    assert "(708) 555-0142" in footer and f"{SITE_URL}{ARTICLE}" in footer
+    header = tab.locator(".app-print-header").inner_text()  # page 1: tests/test_print_handout.py
+    assert "(708) 555-0142" in header and f"{SITE_URL}{ARTICLE}".split("://")[1] in header
 
 
 def test_print_keeps_exercise_illustrations(tab, site_url):
@@ -47,10 +47,10 @@ def test_print_keeps_exercise_illustrations(tab, site_url):
     assert all(figures.nth(i).is_visible() for i in range(figures.count()))
 
 
-def test_screen_view_hides_the_print_footer(tab, site_url):
-    # Negative control for the print test: on screen the handout footer stays out of the way.
+def test_screen_view_hides_the_print_header(tab, site_url):
+    # Negative control for the print test: on screen the handout header stays out of the way.
     tab.goto(site_url + ARTICLE)
-    assert not tab.locator(".app-print-footer").is_visible()
+    assert not tab.locator(".app-print-header").is_visible()
     assert tab.locator(".app-cta").is_visible()
 
 
