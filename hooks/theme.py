@@ -30,6 +30,11 @@ FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:css|js)$")
 SEARCH_INDEX_URL = "search/search_index.json"
 # The `scripts` block's tags, which overrides/main.html defers.
 SCRIPT_TAG = "<script src="
+# The article Material writes a page (and a blog post) in: the page's HTML and the `content`
+# block's partials are its direct children. site.css's "Print exercises" handout prints only
+# some of those children (`.md-content__inner > :not(...)`), so it relies on this nesting.
+ARTICLE_MARKUP = '<article class="md-content__inner md-typeset">'
+ARTICLE_TEMPLATES = ["base.html", "blog-post.html"]
 
 # --- search ----------------------------------------------------------------------------------
 # What tests/test_search.py and site.css's "Search results" section rely on in Material's search.

@@ -125,11 +125,12 @@ def test_article_opens_with_key_points(site_dir: Path, name: str):
         first_box is not None
         and first_box.select_one(".admonition-title").get_text(strip=True) == "Key points"
     )
-    # Nothing but the title and the review line come before it.
+    # Nothing but the title and the review line come before it (and, on paper only, the
+    # handout's header: the clinic, the page's address and its QR code).
     before = [
         el
         for el in first_box.find_all_previous(["p", "ul", "ol", "table", "h2"])
-        if content in el.parents
+        if content in el.parents and not el.find_parent(class_="app-print-only")
     ]
     assert all("app-review" in (el.get("class") or []) for el in before), before
 

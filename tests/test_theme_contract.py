@@ -206,3 +206,20 @@ def test_every_card_named_in_structured_data_exists(site_dir: Path):
         for image in images:
             path = site_dir / image.split("://", 1)[1].split("/", 1)[1]
             assert path.is_file(), f"{html}: {image}"
+
+
+@pytest.mark.parametrize("upstream", theme.ARTICLE_TEMPLATES)
+def test_pages_are_still_written_in_the_article_print_css_expects(upstream: str):
+    assert theme.ARTICLE_MARKUP in template(upstream), (
+        f"material/templates/{upstream} no longer writes {theme.ARTICLE_MARKUP!r}: check the "
+        "'Print exercises' rules in site.css (they keep some children of that article)"
+    )
+
+
+@pytest.mark.build
+def test_exercises_sit_directly_in_the_article(site_dir: Path):
+    for name in ["exercises/hip-rotation", "exercises/core-control"]:
+        sections = soup(site_dir / name / "index.html").select("section.app-exercise")
+        assert sections, name
+        for section in sections:
+            assert "md-content__inner" in section.parent.get("class", []), name
