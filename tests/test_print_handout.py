@@ -179,13 +179,13 @@ def test_each_exercise_stays_on_one_page(printouts, article, how):
 
 
 def test_the_one_page_check_sees_a_heading_parted_from_its_exercise(tab, site_url):
-    # Negative control: a forced break after the first heading parts it from its steps, dose
-    # and stop rules, and the check notices.
+    # Negative control: a forced break before the first exercise's steps parts them (and its
+    # dose and stop rules) from its heading, and the check notices.
     parted = print_to_pdf(
         tab,
         site_url + EXERCISE_PAGES[0],
         WHOLE,
-        extra_css="@media print { .app-exercise > figure { break-before: page } }",
+        extra_css="@media print { .app-exercise > ol { break-before: page } }",
     )
     first = parted.exercises[0]
     assert parted.page_of(first["heading"]) != parted.page_of(first["stop"])
