@@ -1,12 +1,15 @@
 """The glossary: one file of `*[term]: meaning` lines (Python-Markdown's `abbr` syntax).
 
-Its terms go to the abbr extension's `glossary` option, so each term gets a tooltip wherever
-it appears, and the same terms render the glossary page: one source for both.
+Its terms go to the abbr extension's `glossary` option, which marks each term wherever it
+appears; `explain_terms_once` then turns a term's first use in a page's running text into a
+term that opens its meaning by tap, click or keyboard. The same terms render the glossary
+page: one source for both.
 """
 
 from __future__ import annotations
 
 import re
+from html import escape, unescape
 from pathlib import Path
 
 from engine.errors import ContentError
@@ -53,19 +56,73 @@ def glossary_markdown(entries: dict[str, str]) -> str:
     )
 
 
-_ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.DOTALL)
+# Where a term stays plain words; its first use elsewhere gets the explanation.
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6", "title"}
+_CONTROLS = {"a", "button", "label", "summary", "select", "textarea"}  # no control in a control
+_LABELS = {"th", "caption", "figcaption", "dt"}  # of tables, figures and definition lists
+_FRAME = {"header", "nav", "footer"}  # the page's, and an article's own header
+PLAIN_INSIDE = frozenset(_HEADINGS | _CONTROLS | _LABELS | _FRAME)
+
+# One pass over the page: abbr's marks, and every tag so as to know what a mark sits inside.
+# Comments and the text of script, style and pre are skipped whole: no tag in them counts.
+_TOKEN = re.compile(
+    r'<abbr title="(?P<meaning>[^"]*)">(?P<term>.*?)</abbr>'
+    r"|<!--.*?-->"
+    r"|<(?P<raw>script|style|pre)\b.*?</(?P=raw)\s*>"
+    r"""|<(?P<end>/?)(?P<tag>[a-zA-Z][a-zA-Z0-9-]*)(?:[^>"']|"[^"]*"|'[^']*')*>""",
+    re.DOTALL | re.IGNORECASE,
+)
+_NOT_IN_ID = re.compile(r"[^a-z0-9]+")
+TERM_ID_PREFIX = "app-term-"
 
 
 def explain_terms_once(html: str) -> str:
-    """Keeps the tooltip on a term's first use in a page and drops it from the repeats, as
-    style guides explain a term once (WCAG 3.1.4 asks no more); repeats only add weight."""
-    seen: set[str] = set()
+    """Each glossary term's first use in running text becomes an explained term (see
+    `explained_term`); its other uses, and uses in places `PLAIN_INSIDE` lists, stay plain
+    words. Style guides explain a term once (WCAG 3.1.4 asks no more); repeats add weight."""
+    open_plain: dict[str, int] = {}
+    explained: set[str] = set()
+    ids: set[str] = set()
 
-    def first_only(match: re.Match[str]) -> str:
-        title, term = match.group(1), match.group(2)
-        if title in seen:
+    def replace(match: re.Match[str]) -> str:
+        if match["tag"]:
+            _count_plain_element(open_plain, match["tag"].lower(), closing=bool(match["end"]))
+            return match.group(0)
+        if match["term"] is None:  # a comment or raw text
+            return match.group(0)
+        term = match["term"]
+        key = unescape(term).strip().lower()
+        if any(open_plain.values()) or key in explained:
             return term
-        seen.add(title)
-        return match.group(0)
+        explained.add(key)
+        return explained_term(term, unescape(match["meaning"]), _unique_id(key, ids))
 
-    return _ABBR.sub(first_only, html)
+    return _TOKEN.sub(replace, html)
+
+
+def explained_term(term_html: str, meaning: str, element_id: str) -> str:
+    """The term and its meaning, hidden. docs/assets/javascripts/glossary.js turns the term
+    into a button that shows and hides the meaning; without the script, site.css shows the
+    meaning in brackets after the term, so nobody meets a control that does nothing."""
+    return (
+        f'<span class="app-term"><span class="app-term__word">{term_html}</span>'
+        f'<span class="app-term__definition" id="{element_id}" hidden>'
+        f"{escape(meaning, quote=False)}</span></span>"
+    )
+
+
+def _count_plain_element(open_plain: dict[str, int], tag: str, *, closing: bool) -> None:
+    if tag not in PLAIN_INSIDE:
+        return
+    depth = open_plain.get(tag, 0) + (-1 if closing else 1)
+    open_plain[tag] = max(depth, 0)  # a stray end tag must not hide the next real one
+
+
+def _unique_id(key: str, taken: set[str]) -> str:
+    base = TERM_ID_PREFIX + (_NOT_IN_ID.sub("-", key).strip("-") or "term")
+    element_id, number = base, 1
+    while element_id in taken:
+        number += 1
+        element_id = f"{base}-{number}"
+    taken.add(element_id)
+    return element_id
