@@ -2,7 +2,7 @@
 
 Its terms go to the abbr extension's `glossary` option, which marks each term wherever it
 appears; `explain_terms_once` then turns a term's first use in a page's running text into a
-term that opens its meaning by tap, click or keyboard. The same terms render the glossary
+button that opens its meaning by tap, click or keyboard. The same terms render the glossary
 page: one source for both.
 """
 
@@ -63,6 +63,9 @@ _LABELS = {"th", "caption", "figcaption", "dt"}  # of tables, figures and defini
 _FRAME = {"header", "nav", "footer"}  # the page's, and an article's own header
 PLAIN_INSIDE = frozenset(_HEADINGS | _CONTROLS | _LABELS | _FRAME)
 
+TERM_ID_PREFIX = "app-term-"  # and the term, as letters, digits and hyphens
+_NOT_IN_ID = re.compile(r"[^a-z0-9]+")
+
 # One pass over the page: abbr's marks, and every tag so as to know what a mark sits inside.
 # Comments and the text of script, style and pre are skipped whole: no tag in them counts.
 _TOKEN = re.compile(
@@ -72,13 +75,11 @@ _TOKEN = re.compile(
     r"""|<(?P<end>/?)(?P<tag>[a-zA-Z][a-zA-Z0-9-]*)(?:[^>"']|"[^"]*"|'[^']*')*>""",
     re.DOTALL | re.IGNORECASE,
 )
-_NOT_IN_ID = re.compile(r"[^a-z0-9]+")
-TERM_ID_PREFIX = "app-term-"
 
 
 def explain_terms_once(html: str) -> str:
-    """Each glossary term's first use in running text becomes an explained term (see
-    `explained_term`); its other uses, and uses in places `PLAIN_INSIDE` lists, stay plain
+    """Each glossary term's first use in running text becomes a button that opens its meaning
+    (`explained_term`); its other uses, and uses in places `PLAIN_INSIDE` lists, stay plain
     words. Style guides explain a term once (WCAG 3.1.4 asks no more); repeats add weight."""
     open_plain: dict[str, int] = {}
     explained: set[str] = set()
@@ -101,13 +102,14 @@ def explain_terms_once(html: str) -> str:
 
 
 def explained_term(term_html: str, meaning: str, element_id: str) -> str:
-    """The term and its meaning, hidden. docs/assets/javascripts/glossary.js turns the term
-    into a button that shows and hides the meaning; without the script, site.css shows the
-    meaning in brackets after the term, so nobody meets a control that does nothing."""
+    """The term as a button that opens its meaning in a popover (HTML's own: the browser
+    toggles it on tap, click, Enter or Space, closes it on Escape or a tap elsewhere, and tells
+    assistive technology whether it is open), so it needs no script. A browser without
+    popovers shows the meaning after the term, in brackets (site.css)."""
     return (
-        f'<span class="app-term"><span class="app-term__word">{term_html}</span>'
-        f'<span class="app-term__definition" id="{element_id}" hidden>'
-        f"{escape(meaning, quote=False)}</span></span>"
+        f'<button type="button" class="app-term" popovertarget="{element_id}">{term_html}</button>'
+        f'<span class="app-term__meaning" id="{element_id}" popover>'
+        f"{escape(meaning, quote=False)}</span>"
     )
 
 

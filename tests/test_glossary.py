@@ -1,6 +1,6 @@
-"""engine/glossary.py: a glossary term's first use in running text is explained (a word and its
-hidden meaning, which glossary.js makes a button); other uses and uses in headings, links,
-labels and the page's frame stay plain words."""
+"""engine/glossary.py: a glossary term's first use in running text is explained (a button that
+opens its meaning in a popover); other uses and uses in headings, links, labels and the page's
+frame stay plain words."""
 
 from __future__ import annotations
 
@@ -23,15 +23,20 @@ def abbr(term: str, meaning: str) -> str:
 
 
 def explained_words(html: str) -> list[str]:
-    return re.findall(r'<span class="app-term__word">(.*?)</span>', html)
+    return re.findall(r'<button type="button" class="app-term" [^>]*>(.*?)</button>', html)
 
 
-def test_the_first_use_is_explained_and_its_meaning_hidden_after_the_word():
+def explained(term: str, meaning: str, element_id: str) -> str:
+    return (
+        f'<button type="button" class="app-term" popovertarget="{element_id}">{term}</button>'
+        f'<span class="app-term__meaning" id="{element_id}" popover>{meaning}</span>'
+    )
+
+
+def test_the_first_use_is_a_button_that_opens_its_meaning_in_a_popover():
     html = explain_terms_once(f"<p>Most {abbr('sciatica', SCIATICA)} gets better.</p>")
     assert html == (
-        '<p>Most <span class="app-term"><span class="app-term__word">sciatica</span>'
-        '<span class="app-term__definition" id="app-term-sciatica" hidden>'
-        "Pain down one leg</span></span> gets better.</p>"
+        f"<p>Most {explained('sciatica', SCIATICA, 'app-term-sciatica')} gets better.</p>"
     )
 
 
@@ -75,11 +80,7 @@ def test_no_term_is_explained_inside_headings_links_labels_or_the_frame(wrapper:
     )
     assert "<abbr" not in html
     assert html.startswith(wrapper.format("sciatica"))
-    assert html.endswith(
-        '<p>Then <span class="app-term"><span class="app-term__word">sciatica</span>'
-        '<span class="app-term__definition" id="app-term-sciatica" hidden>'
-        "Pain down one leg</span></span>.</p>"
-    )
+    assert html.endswith(f"<p>Then {explained('sciatica', SCIATICA, 'app-term-sciatica')}.</p>")
 
 
 def test_every_plain_element_has_a_case():
@@ -126,12 +127,11 @@ def test_meanings_are_escaped_as_text():
     assert 'id="app-term-r-d"' in html
 
 
-def test_ids_are_unique_even_when_terms_read_alike():
+def test_ids_are_unique_even_when_terms_read_alike_and_each_button_opens_its_own():
     html = explain_terms_once(f"<p>{abbr('motor control', 'a')} {abbr('motor-control', 'b')}</p>")
-    assert re.findall(r'id="([^"]+)"', html) == [
-        "app-term-motor-control",
-        "app-term-motor-control-2",
-    ]
+    ids = ["app-term-motor-control", "app-term-motor-control-2"]
+    assert re.findall(r' id="([^"]+)"', html) == ids
+    assert re.findall(r'popovertarget="([^"]+)"', html) == ids
 
 
 def test_a_page_without_terms_is_left_exactly_as_it_was():
@@ -152,9 +152,9 @@ def test_terms_as_the_abbr_extension_really_marks_them():
         extension_configs={"abbr": {"glossary": {"sciatica": SCIATICA, "MRI": 'A "scan"'}}},
     )
     assert html.count("<abbr") == 5
-    explained = explain_terms_once(html)
-    assert "<abbr" not in explained
-    assert explained_words(explained) == ["sciatica", "MRI"]
-    assert "<h1>What is sciatica?</h1>" in explained
-    assert '<a href="x.md">Help for sciatica</a>' in explained
-    assert 'hidden>A "scan"</span>' in explained
+    page = explain_terms_once(html)
+    assert "<abbr" not in page
+    assert explained_words(page) == ["sciatica", "MRI"]
+    assert "<h1>What is sciatica?</h1>" in page
+    assert '<a href="x.md">Help for sciatica</a>' in page
+    assert 'popover>A "scan"</span>' in page

@@ -223,36 +223,38 @@ GLOSSARY = read_site_glossary(ROOT / "docs")
 
 
 def explained_terms(page_html) -> dict[str, str]:
-    """Term -> the meaning shown for it (engine/glossary.py's markup, before glossary.js)."""
+    """Term -> the meaning its button opens (engine/glossary.py's markup)."""
     return {
-        term.select_one(".app-term__word").get_text(): term.select_one(
-            ".app-term__definition"
-        ).get_text()
-        for term in page_html.select(".app-term")
+        button.get_text(): page_html.find(id=button["popovertarget"]).get_text()
+        for button in page_html.select("button.app-term")
     }
 
 
 def test_glossary_terms_get_their_meaning_from_the_glossary(site_dir: Path):
-    # The sciatica page uses several glossary terms; each gets the glossary's words, hidden
-    # until the reader opens it.
+    # The sciatica page uses several glossary terms; each button opens the glossary's words,
+    # in a popover that is closed when the page loads.
     page = read_page(site_dir / "conditions" / "sciatica" / "index.html")
     explained = explained_terms(page)
     assert {"sciatica", "nerve root", "disc herniation", "MRI"} <= explained.keys()
     for term, meaning in explained.items():
         assert GLOSSARY[term] == meaning
-    assert all(d.has_attr("hidden") for d in page.select(".app-term__definition"))
+    meanings = page.select(".app-term__meaning")
+    assert len(meanings) == len(explained)
+    assert all(m.get("popover") == "" and m.name == "span" for m in meanings)
 
 
 def test_terms_come_from_the_glossary_once_per_term(site_dir: Path, page: Path):
     html = read_page(site_dir / page)
-    terms = [word.get_text() for word in html.select(".app-term__word")]
+    terms = [button.get_text() for button in html.select("button.app-term")]
     assert all(term in GLOSSARY for term in terms), (
         f"terms not in the glossary: {set(terms) - GLOSSARY.keys()}"
     )
     assert len(terms) == len(set(terms)), "a term is explained more than once"
     assert not html.select("abbr"), "a term the abbr extension marked was left as it was"
-    ids = [d["id"] for d in html.select(".app-term__definition")]
-    assert len(ids) == len(set(ids)) and all(len(html.find_all(id=i)) == 1 for i in ids)
+    for button in html.select("button.app-term"):
+        meaning = button.find_next_sibling()
+        assert meaning and meaning.get("id") == button["popovertarget"], button.get_text()
+        assert len(html.find_all(id=meaning["id"])) == 1
     # The glossary's source lines never show on a page.
     assert "*[" not in html.get_text()
 
