@@ -226,3 +226,14 @@ def test_no_axe_violations_with_a_meaning_open(browser, site_url, axe_source, sc
     assert tab.locator(".app-term__meaning:popover-open").count() == 1
     assert axe_violations(tab, axe_source) == []
     context.close()
+
+
+def test_a_meaning_left_open_does_not_print(desktop, site_url):
+    # Open, it floats in the top layer: on paper it would sit on every page.
+    desktop.goto(site_url + CONDITION)
+    button = desktop.locator(TERM, has_text="MRI")
+    button.click()
+    assert meaning_of(desktop, button).is_visible()  # negative control: open on screen
+    desktop.emulate_media(media="print")
+    assert not meaning_of(desktop, button).is_visible()
+    assert button.is_visible()  # the word itself stays in the sentence
