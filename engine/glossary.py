@@ -9,6 +9,7 @@ page: one source for both.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from html import escape, unescape
 from pathlib import Path
 
@@ -62,6 +63,9 @@ _CONTROLS = {"a", "button", "label", "summary", "select", "textarea"}  # no cont
 _LABELS = {"th", "caption", "figcaption", "dt"}  # of tables, figures and definition lists
 _FRAME = {"header", "nav", "footer"}  # the page's, and an article's own header
 PLAIN_INSIDE = frozenset(_HEADINGS | _CONTROLS | _LABELS | _FRAME)
+# The urgent-care boxes (engine/red_flags.py) keep data/red_flags.yml's words as signed off,
+# with no control among the signs.
+PLAIN_CLASSES = frozenset({"app-urgent"})
 
 TERM_ID_PREFIX = "app-term-"  # and the term, as letters, digits and hyphens
 _NOT_IN_ID = re.compile(r"[^a-z0-9]+")
@@ -72,28 +76,29 @@ _TOKEN = re.compile(
     r'<abbr title="(?P<meaning>[^"]*)">(?P<term>.*?)</abbr>'
     r"|<!--.*?-->"
     r"|<(?P<raw>script|style|pre)\b.*?</(?P=raw)\s*>"
-    r"""|<(?P<end>/?)(?P<tag>[a-zA-Z][a-zA-Z0-9-]*)(?:[^>"']|"[^"]*"|'[^']*')*>""",
+    r"""|<(?P<end>/?)(?P<tag>[a-zA-Z][a-zA-Z0-9-]*)(?P<attributes>(?:[^>"']|"[^"]*"|'[^']*')*)>""",
     re.DOTALL | re.IGNORECASE,
 )
+_CLASS = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 
 
 def explain_terms_once(html: str) -> str:
     """Each glossary term's first use in running text becomes a button that opens its meaning
     (`explained_term`); its other uses, and uses in places `PLAIN_INSIDE` lists, stay plain
     words. Style guides explain a term once (WCAG 3.1.4 asks no more); repeats add weight."""
-    open_plain: dict[str, int] = {}
+    plain = _PlainElements()
     explained: set[str] = set()
     ids: set[str] = set()
 
     def replace(match: re.Match[str]) -> str:
         if match["tag"]:
-            _count_plain_element(open_plain, match["tag"].lower(), closing=bool(match["end"]))
+            plain.see(match["tag"].lower(), match["attributes"], closing=bool(match["end"]))
             return match.group(0)
         if match["term"] is None:  # a comment or raw text
             return match.group(0)
         term = match["term"]
         key = unescape(term).strip().lower()
-        if any(open_plain.values()) or key in explained:
+        if plain.inside or key in explained:
             return term
         explained.add(key)
         return explained_term(term, unescape(match["meaning"]), _unique_id(key, ids))
@@ -113,11 +118,39 @@ def explained_term(term_html: str, meaning: str, element_id: str) -> str:
     )
 
 
-def _count_plain_element(open_plain: dict[str, int], tag: str, *, closing: bool) -> None:
-    if tag not in PLAIN_INSIDE:
-        return
-    depth = open_plain.get(tag, 0) + (-1 if closing else 1)
-    open_plain[tag] = max(depth, 0)  # a stray end tag must not hide the next real one
+@dataclass
+class _OpenElement:
+    name: str
+    depth: int  # elements of this name open since it began, itself included
+
+
+class _PlainElements:
+    """The plain elements (`PLAIN_INSIDE`, `PLAIN_CLASSES`) the scan is inside: each stays
+    open until its own end tag, counted among the elements of its name."""
+
+    def __init__(self) -> None:
+        self._open: list[_OpenElement] = []
+
+    @property
+    def inside(self) -> bool:
+        return bool(self._open)
+
+    def see(self, tag: str, attributes: str, *, closing: bool) -> None:
+        for element in self._open:
+            if element.name == tag:
+                element.depth += -1 if closing else 1
+        # A stray end tag closes nothing, and never hides the next real element.
+        self._open = [element for element in self._open if element.depth > 0]
+        if not closing and _starts_plain(tag, attributes):
+            self._open.append(_OpenElement(tag, 1))
+
+
+def _starts_plain(tag: str, attributes: str) -> bool:
+    if tag in PLAIN_INSIDE:
+        return True
+    found = _CLASS.search(attributes)
+    classes = next((value for value in found.groups() if value), "") if found else ""
+    return not PLAIN_CLASSES.isdisjoint(classes.split())
 
 
 def _unique_id(key: str, taken: set[str]) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from engine.glossary import PLAIN_INSIDE
+from engine.glossary import PLAIN_CLASSES, PLAIN_INSIDE
 from tests.test_quality_gates import axe_violations, page_is_dark
 from tests.tools.browser import node_tool
 
@@ -16,7 +16,7 @@ CONDITION = "conditions/sciatica/"
 PHONE = {"width": 360, "height": 780}
 DESKTOP = {"width": 1280, "height": 900}
 TERM = "button.app-term"
-# Pages whose titles, headings or card links use glossary words (see the build tests).
+# Pages whose titles, headings, card links or urgent boxes use glossary words (build tests).
 PAGES_WITH_TITLED_TERMS = [
     "",
     CONDITION,
@@ -25,6 +25,7 @@ PAGES_WITH_TITLED_TERMS = [
     "blog/sciatica-usually-gets-better/",
     "conditions/",
     "about/glossary/",
+    "exercises/hip-rotation/",  # "pain (sciatica)" in its urgent-care box
 ]
 
 
@@ -204,8 +205,9 @@ def test_the_keyboard_reaches_a_term_opens_it_and_escape_closes_it(desktop, site
 
 @pytest.mark.parametrize("address", PAGES_WITH_TITLED_TERMS)
 def test_no_term_is_a_control_inside_a_heading_or_a_link(desktop, site_url, address):
-    # Headings, links, other controls, labels and the page's frame (engine/glossary.py).
-    plain = f":is({', '.join(sorted(PLAIN_INSIDE))}) :is(.app-term, abbr)"
+    # Headings, links, other controls, labels, the page's frame and the urgent-care boxes.
+    elements = sorted(PLAIN_INSIDE) + [f".{name}" for name in sorted(PLAIN_CLASSES)]
+    plain = f":is({', '.join(elements)}) :is(.app-term, abbr)"
     desktop.goto(site_url + address)
     inside = desktop.evaluate(
         "s => [...document.querySelectorAll(s)].map(e => e.textContent)", plain

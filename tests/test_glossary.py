@@ -9,7 +9,7 @@ import re
 import markdown
 import pytest
 
-from engine.glossary import PLAIN_INSIDE, explain_terms_once
+from engine.glossary import PLAIN_CLASSES, PLAIN_INSIDE, explain_terms_once
 
 pytestmark = pytest.mark.unit
 
@@ -92,6 +92,31 @@ def test_every_plain_element_has_a_case():
 def test_the_other_plain_elements_keep_terms_plain_too(tag: str):
     html = explain_terms_once(f"<{tag}>{abbr('MRI', MRI)}</{tag}>")
     assert html == f"<{tag}>MRI</{tag}>"
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="app-urgent app-urgent--emergency"><ul><li>pain ({})</li></ul></div>',
+        "<div class='x app-urgent'><div>box</div><p>{}</p></div>",  # an inner div ends first
+        '<section class="app-urgent">{}</section>',
+    ],
+)
+def test_no_term_is_explained_in_the_urgent_care_boxes(box: str):
+    # Their words are data/red_flags.yml's, as signed off: no control among the signs. The
+    # explanation goes to the first use after the box.
+    html = explain_terms_once(
+        box.format(abbr("sciatica", SCIATICA)) + f"<p>Then {abbr('sciatica', SCIATICA)}.</p>"
+    )
+    assert html.startswith(box.format("sciatica"))
+    assert html.endswith(f"<p>Then {explained('sciatica', SCIATICA, 'app-term-sciatica')}.</p>")
+
+
+def test_a_class_that_only_starts_like_a_plain_one_is_not_plain():
+    # Negative control: `app-urgent-note` is another class; and the box is the urgent one.
+    html = explain_terms_once(f'<div class="app-urgent-note"><p>{abbr("MRI", MRI)}</p></div>')
+    assert explained_words(html) == ["MRI"]
+    assert "app-urgent" in PLAIN_CLASSES
 
 
 def test_running_text_after_a_plain_element_closes_is_explained_again():

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from engine.data import SiteData
-from engine.glossary import PLAIN_INSIDE, read_site_glossary
+from engine.glossary import PLAIN_CLASSES, PLAIN_INSIDE, read_site_glossary
 from engine.review import us_date
 from tests.tools.building import build
 from tests.tools.pages import DocPage, doc_pages, html_pages, read_page, site_pages, soup
@@ -259,9 +259,12 @@ def test_terms_come_from_the_glossary_once_per_term(site_dir: Path, page: Path):
     assert "*[" not in html.get_text()
 
 
-def test_no_term_is_explained_in_headings_links_labels_or_the_frame(site_dir: Path, page: Path):
+def test_no_term_is_explained_in_headings_links_labels_the_frame_or_urgent_boxes(
+    site_dir: Path, page: Path
+):
     html = read_page(site_dir / page)
-    inside = html.select(", ".join(f"{tag} .app-term" for tag in sorted(PLAIN_INSIDE)))
+    plain = sorted(PLAIN_INSIDE) + [f".{name}" for name in sorted(PLAIN_CLASSES)]
+    inside = html.select(", ".join(f"{element} .app-term" for element in plain))
     assert inside == [], f"{page}: {[term.get_text() for term in inside]}"
 
 
