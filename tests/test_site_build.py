@@ -269,14 +269,16 @@ def test_no_term_is_explained_in_headings_links_labels_the_frame_or_urgent_boxes
 
 
 def test_glossary_words_in_headings_and_links_are_there_to_be_left_plain(site_dir: Path):
-    # Negative control for the test above: titles and card links do use glossary words (the
-    # browser review saw them underlined), so the check has something to leave plain.
+    # Negative control for the test above: titles, card links and urgent boxes do use glossary
+    # words (the browser review saw them underlined), so the check has something to leave plain.
     home = read_page(site_dir / "index.html")
     treatments = read_page(site_dir / "treatments" / "index.html")
     post = read_page(site_dir / "blog" / "sciatica-usually-gets-better" / "index.html")
     assert "low back pain" in treatments.select_one("h1").get_text()
     assert "sciatica" in post.select_one("h1").get_text().lower()
     assert any("low back pain" in link.get_text() for link in home.select("article a"))
+    exercise = read_page(site_dir / "exercises" / "hip-rotation" / "index.html")
+    assert "(sciatica)" in exercise.select_one(".app-urgent--emergency").get_text()
 
 
 def test_a_term_the_page_does_not_use_is_not_explained(site_dir: Path):
