@@ -1,7 +1,7 @@
 """Content: the site's data and each page's checks and additions.
 
 - on_config (first of all plugins): load and check data/, refuse placeholders for a real
-  address, glossary tooltips, the macros, the feed logo, the card fonts.
+  address, glossary terms marked, the macros, the feed logo, the card fonts.
 - on_pre_build: cache compiled page templates (mkdocs-macros' Jinja exists by then).
 - on_pre_page: a fresh page state; the front matter and red-flag wording checked.
 - on_page_markdown (after the macros render): review line, reference list, JSON-LD, and in
@@ -146,7 +146,8 @@ def _check_no_red_flag_wording(source: str, text: str) -> None:
 
 
 def _give_every_page_the_glossary(config: MkDocsConfig, terms: dict[str, str]) -> None:
-    """Tooltips for the glossary's terms on every page, through abbr's own `glossary` option.
+    """The glossary's terms marked on every page, through abbr's own `glossary` option (the
+    first use in a page is then explained: engine/glossary.py, from hooks/finish.py).
     (Appending the file to each page instead made Markdown parse its 36 definitions on every
     page: about 6 ms a page, half of a plain page's Markdown time.)"""
     if "abbr" not in config.markdown_extensions:

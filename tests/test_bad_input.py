@@ -103,7 +103,7 @@ EDITS = [
         ["docs/_snippets/glossary.md: line ", "is not a `*[term]: meaning` entry"],
         id="bad_glossary_line",
     ),
-    # Without abbr the glossary terms would silently lose their tooltips.
+    # Without abbr the glossary terms would silently lose their explanations.
     pytest.param(
         "mkdocs.yml",
         "  - abbr\n",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 import yaml
 
 from engine.data import SiteData
-from engine.glossary import read_site_glossary
+from engine.glossary import PLAIN_CLASSES, PLAIN_INSIDE, read_site_glossary
 from engine.review import us_date
 from tests.tools.building import build
 from tests.tools.pages import DocPage, doc_pages, html_pages, read_page, site_pages, soup
@@ -216,34 +217,85 @@ def test_pages_load_nothing_from_other_hosts(site_dir: Path, page: Path):
     assert "fonts.googleapis" not in (site_dir / page).read_text()
 
 
-# --- glossary tooltips ---------------------------------------------------------------------------
+# --- glossary terms ------------------------------------------------------------------------------
 
 GLOSSARY = read_site_glossary(ROOT / "docs")
 
 
-def test_glossary_terms_get_their_meaning_as_a_tooltip(site_dir: Path):
-    # The sciatica page uses several glossary terms; each gets the glossary's words.
+def explained_terms(page_html) -> dict[str, str]:
+    """Term -> the meaning its button opens (engine/glossary.py's markup)."""
+    return {
+        button.get_text(): page_html.find(id=button["popovertarget"]).get_text()
+        for button in page_html.select("button.app-term")
+    }
+
+
+def test_glossary_terms_get_their_meaning_from_the_glossary(site_dir: Path):
+    # The sciatica page uses several glossary terms; each button opens the glossary's words,
+    # in a popover that is closed when the page loads.
     page = read_page(site_dir / "conditions" / "sciatica" / "index.html")
-    tooltips = {abbr.get_text(): abbr["title"] for abbr in page.select("article abbr")}
-    assert {"sciatic nerve", "nerve root", "disc herniation"} <= tooltips.keys()
-    for term, meaning in tooltips.items():
+    explained = explained_terms(page)
+    assert {"sciatica", "nerve root", "disc herniation", "MRI"} <= explained.keys()
+    for term, meaning in explained.items():
         assert GLOSSARY[term] == meaning
+    meanings = page.select(".app-term__meaning")
+    assert len(meanings) == len(explained)
+    assert all(m.get("popover") == "" and m.name == "span" for m in meanings)
 
 
-def test_tooltips_come_from_the_glossary_once_per_term(site_dir: Path, page: Path):
+def test_terms_come_from_the_glossary_once_per_term(site_dir: Path, page: Path):
     html = read_page(site_dir / page)
-    terms = [abbr.get_text() for abbr in html.select("abbr")]
+    terms = [button.get_text() for button in html.select("button.app-term")]
     assert all(term in GLOSSARY for term in terms), (
-        f"tooltips not in the glossary: {set(terms) - GLOSSARY.keys()}"
+        f"terms not in the glossary: {set(terms) - GLOSSARY.keys()}"
     )
     assert len(terms) == len(set(terms)), "a term is explained more than once"
+    assert not html.select("abbr"), "a term the abbr extension marked was left as it was"
+    for button in html.select("button.app-term"):
+        meaning = button.find_next_sibling()
+        assert meaning and meaning.get("id") == button["popovertarget"], button.get_text()
+        assert len(html.find_all(id=meaning["id"])) == 1
     # The glossary's source lines never show on a page.
     assert "*[" not in html.get_text()
 
 
-def test_a_term_the_page_does_not_use_gets_no_tooltip(site_dir: Path):
-    # Negative control: the privacy page mentions no medical term, so it has no tooltips.
+def test_no_term_is_explained_in_headings_links_labels_the_frame_or_urgent_boxes(
+    site_dir: Path, page: Path
+):
+    html = read_page(site_dir / page)
+    plain = sorted(PLAIN_INSIDE) + [f".{name}" for name in sorted(PLAIN_CLASSES)]
+    inside = html.select(", ".join(f"{element} .app-term" for element in plain))
+    assert inside == [], f"{page}: {[term.get_text() for term in inside]}"
+
+
+def test_glossary_words_in_headings_and_links_are_there_to_be_left_plain(site_dir: Path):
+    # Negative control for the test above: titles, card links and urgent boxes do use glossary
+    # words (the browser review saw them underlined), so the check has something to leave plain.
+    home = read_page(site_dir / "index.html")
+    treatments = read_page(site_dir / "treatments" / "index.html")
+    post = read_page(site_dir / "blog" / "sciatica-usually-gets-better" / "index.html")
+    assert "low back pain" in treatments.select_one("h1").get_text()
+    assert "sciatica" in post.select_one("h1").get_text().lower()
+    assert any("low back pain" in link.get_text() for link in home.select("article a"))
+    exercise = read_page(site_dir / "exercises" / "hip-rotation" / "index.html")
+    assert "(sciatica)" in exercise.select_one(".app-urgent--emergency").get_text()
+
+
+def test_a_term_the_page_does_not_use_is_not_explained(site_dir: Path):
+    # Negative control: the privacy page mentions no medical term, so it explains none.
     page = read_page(site_dir / "about" / "privacy" / "index.html")
     text = page.select_one("article").get_text()
     unused = [term for term in GLOSSARY if term not in text]
-    assert unused and not page.select("article abbr")
+    assert unused and not page.select(".app-term")
+
+
+def test_search_index_holds_each_meaning_once_on_the_glossary_page(site_dir: Path):
+    # The index is made from the page before its terms are explained: a meaning must not sit
+    # in the middle of every sentence that uses its term.
+    docs = json.loads((site_dir / "search" / "search_index.json").read_text())["docs"]
+    assert not any("app-term" in doc["text"] for doc in docs)
+    for meaning in GLOSSARY.values():
+        holders = {doc["location"].split("#")[0] for doc in docs if meaning in doc["text"]}
+        assert holders <= {"about/glossary/"}, f"{meaning!r} indexed on {holders}"
+    glossary_page = " ".join(d["text"] for d in docs if d["location"].startswith("about/glossary/"))
+    assert all(meaning in glossary_page for meaning in GLOSSARY.values())

@@ -108,7 +108,7 @@ OUTSIDE_THE_BOXES = re.compile(
 @pytest.mark.build
 def test_no_built_page_words_a_sign_outside_the_urgent_boxes(site_dir: Path):
     """End to end: in every page's article text, the signs appear only inside the boxes the
-    macros draw (the reference list, tooltips and scripts aside)."""
+    macros draw (the reference list and scripts aside; glossary meanings are checked too)."""
     offenders = {}
     for html in site_dir.rglob("*.html"):
         doc = soup(html)

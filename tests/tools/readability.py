@@ -41,6 +41,7 @@ SKIP = [
     ".app-cta-inline",
     ".app-share",
     ".app-print-only",
+    ".app-term__meaning",  # a glossary term's meaning, shown on a tap: not part of the sentence
     "nav",
     "script",
     "style",
