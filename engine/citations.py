@@ -43,7 +43,7 @@ class PageCitations:
             for key in self._cited
         )
         # Closed until asked for (a citation followed opens it: assets/javascripts/
-        # references.js), so the page does not end in screens of author lists; out of the
+        # site.js), so the page does not end in screens of author lists; out of the
         # search index, where those lists would match every search.
         count = len(self._cited)
         summary = "Show the source" if count == 1 else f"Show all {count} sources"

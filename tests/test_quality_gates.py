@@ -19,7 +19,12 @@ pytestmark = pytest.mark.browser
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 PAGES = [str(p) for p in site_pages()]
 ARTICLES = [address_of(doc.name) for doc in doc_pages() if doc.is_article]
-FIRST_VIEW_BUDGET = 80 * 1024  # bytes, compressed, per article on a first visit
+# Bytes, compressed, per article on a first visit. 80 KiB until issue 15, which added about
+# 3.5 KiB to the longest article (83.1 to 84.5 KiB measured on 2026-11-29): Book and Call in
+# the header, the On this page list, the booking box, the sources' disclosure, glossary
+# meanings that open by touch, and the printed header with its QR code. Material's script
+# and stylesheet are 58 KiB of it.
+FIRST_VIEW_BUDGET = 85 * 1024
 PHONE = {"width": 360, "height": 780}
 
 
