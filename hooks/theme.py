@@ -30,6 +30,10 @@ FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:css|js)$")
 SEARCH_INDEX_URL = "search/search_index.json"
 # The `scripts` block's tags, which overrides/main.html defers.
 SCRIPT_TAG = "<script src="
+# Material styles a Markdown table (inline-block, its own border, scrolling) and its script
+# wraps it in a scrolling box, but only a table without a class: the comparison tables have
+# one (engine/tables.py), so site.css alone lays them out (browser review M1, M2 and m10).
+PLAIN_TABLE_SELECTOR = "table:not([class])"
 
 # --- block overrides that edit Material's markup -----------------------------------------------
 # No template is copied whole. Where Material has no finer block, an override takes the whole
