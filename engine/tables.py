@@ -130,7 +130,8 @@ def treatment_table(
         f'<div class="{TABLE_CLASS}"{"" if searchable else " data-search-exclude"}>\n'
         f'<table class="{TABLE_CLASS}__table">\n'
         f'<caption id="treatment-table-{number}">{escape(caption)}</caption>\n'
-        f"<colgroup>{widths}</colgroup>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n</div>"
+        f"<colgroup>{widths}</colgroup>\n<thead><tr>{head}</tr></thead>\n"
+        f"<tbody>\n{body}\n</tbody>\n</table>\n</div>"
     )
 
 
