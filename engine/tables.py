@@ -67,6 +67,7 @@ COLUMNS: dict[str, Column] = {
     "suits": Column("Who it may suit", _text("suits")),
 }
 DEFAULT_COLUMNS = ("name", "what_it_is", "evidence", "typical_course", "risks")
+TABLE_CLASS = "app-table"  # site.css, section "Treatment comparison tables"
 
 
 def select_treatments(
@@ -110,7 +111,8 @@ def treatment_table(
     searchable: bool = True,
     condition: str = DEFAULT_CONDITION,
 ) -> str:
-    """An HTML table with a caption and scoped headers, in a region that scrolls on its own.
+    """An HTML table with a caption and scoped headers; each data cell names its column in
+    `data-label`, which site.css shows when a narrow column turns each row into a card.
 
     `number` counts the tables on a page, so that two tables never share an id; tables that
     repeat the comparison page's facts stay out of the search index (`searchable=False`).
@@ -119,15 +121,17 @@ def treatment_table(
     keys = select_columns(columns)
     columns_here = {**COLUMNS, "evidence": _evidence_column(select_condition(condition))}
     caption = caption or "How the treatments compare"
-    caption_id = f"treatment-table-{number}"
-    head = "".join(f'<th scope="col">{columns_here[k].label}</th>' for k in keys)
+    # Each column's width comes from site.css, by its key: longer texts get wider columns.
+    widths = "".join(f'<col class="{TABLE_CLASS}__column--{k.replace("_", "-")}">' for k in keys)
+    head = "".join(f'<th scope="col">{escape(columns_here[k].label)}</th>' for k in keys)
     body = "\n".join(_row(t, keys, columns_here, cite, link_to) for t in rows)
-    # tabindex lets keyboard users scroll the region; the label tells them what it holds.
+    # The class keeps Material's own table styles and its scroll wrapper away (hooks/theme.py).
     return (
-        f'<div class="app-table" role="region" aria-labelledby="{caption_id}" tabindex="0"'
-        f"{'' if searchable else ' data-search-exclude'}>\n"
-        f'<table>\n<caption id="{caption_id}">{escape(caption)}</caption>\n'
-        f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n</div>"
+        f'<div class="{TABLE_CLASS}"{"" if searchable else " data-search-exclude"}>\n'
+        f'<table class="{TABLE_CLASS}__table">\n'
+        f'<caption id="treatment-table-{number}">{escape(caption)}</caption>\n'
+        f"<colgroup>{widths}</colgroup>\n<thead><tr>{head}</tr></thead>\n"
+        f"<tbody>\n{body}\n</tbody>\n</table>\n</div>"
     )
 
 
@@ -136,11 +140,12 @@ def _row(
 ) -> str:
     cells = []
     for key in keys:
-        content = columns[key].render(treatment, cite, link_to)
+        column = columns[key]
+        content = column.render(treatment, cite, link_to)
         if key == "name":
             cells.append(f'<th scope="row">{content}</th>')
         else:
-            cells.append(f"<td>{content}</td>")
+            cells.append(f'<td data-label="{escape(column.label)}">{content}</td>')
     return f"<tr>{''.join(cells)}</tr>"
 
 

@@ -55,6 +55,11 @@ SEARCH_MESSAGE_TYPES = ("SETUP", "READY", "QUERY", "RESULT")
 # Front matter the search plugin reads: `search: exclude: true` and `search: boost: N`.
 SEARCH_FRONT_MATTER_READS = ('search.get("exclude")', '"boost" in search')
 
+# Material styles a Markdown table (inline-block, its own border, scrolling) and its script
+# wraps it in a scrolling box, but only a table without a class: the comparison tables have
+# one (engine/tables.py), so site.css alone lays them out (browser review M1, M2 and m10).
+PLAIN_TABLE_SELECTOR = "table:not([class])"
+
 # --- block overrides that edit Material's markup -----------------------------------------------
 # No template is copied whole. Where Material has no finer block, an override takes the whole
 # block's output from super() and replaces one piece of markup; each piece is listed here, and

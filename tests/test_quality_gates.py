@@ -200,19 +200,7 @@ def test_no_sideways_scrolling_at_360px(phone_tab, site_url, html_page):
     assert width <= PHONE["width"], f"page is {width}px wide"
 
 
-def test_tables_scroll_in_their_own_labelled_region(phone_tab, site_url):
-    phone_tab.goto(site_url + "treatments/")
-    regions = phone_tab.locator("div.app-table")
-    assert regions.count() >= 2
-    for i in range(regions.count()):
-        region = regions.nth(i)
-        assert region.get_attribute("role") == "region" and region.get_attribute("tabindex") == "0"
-        label = phone_tab.locator(f"#{region.get_attribute('aria-labelledby')}")
-        assert label.evaluate("el => el.tagName") == "CAPTION" and label.inner_text()
-        assert region.evaluate("el => el.scrollWidth > el.clientWidth"), (
-            "the table should scroll inside"
-        )
-    assert phone_tab.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+# Comparison tables (cards on a phone, no clipping on a desktop): tests/test_browser_tables.py.
 
 
 # --- page weight ----------------------------------------------------------------------------------

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from bs4 import BeautifulSoup
 
 from engine.citations import PageCitations, format_reference
 from engine.data import SiteData
 from engine.errors import UnknownKeyError
-from engine.tables import COLUMNS, DEFAULT_COLUMNS, treatment_table
+from engine.tables import COLUMNS, DEFAULT_COLUMNS, Column, treatment_table
 from tests.tools.project import ROOT
 
 pytestmark = pytest.mark.unit
@@ -70,12 +72,66 @@ def test_a_column_choice(site, citations):
 
 def test_table_is_accessible(site, citations):
     table = render(site, citations, caption="Hands-on treatments")
-    region = table.find("div", class_="app-table")
     caption = table.find("caption")
-    assert caption.get_text() == "Hands-on treatments"
-    assert region["role"] == "region" and region["tabindex"] == "0"
-    assert region["aria-labelledby"] == caption["id"]
+    assert caption.get_text() == "Hands-on treatments" and caption["id"]
     assert all(th.get("scope") in {"col", "row"} for th in table.find_all("th"))
+    assert len(table.select('tbody th[scope="row"]')) == len(site.treatments)
+
+
+def test_the_table_has_a_class_and_no_scrolling_region(site, citations):
+    # A class keeps Material's table styles and scrolling box away (hooks/theme.py); the table
+    # fits its column at any width, so it needs no focusable scrolling region.
+    table = render(site, citations)
+    assert table.find("table")["class"] == ["app-table__table"]
+    wrapper = table.find("div", class_="app-table")
+    assert wrapper.get("role") is None and wrapper.get("tabindex") is None
+
+
+def test_every_data_cell_is_labelled_with_its_column_header(site, citations):
+    """On a narrow screen each row is a card and each cell shows its `data-label` (site.css):
+    the label must be the column's header, cell by cell."""
+    table = render(site, citations, columns=["what_it_is", "evidence", "typical_course", "risks"])
+    headers = header_labels(table)
+    assert len(headers) == 5
+    for row in table.select("tbody tr"):
+        name, *cells = row.find_all(["th", "td"])
+        assert name.name == "th" and not name.has_attr("data-label")
+        assert [cell.name for cell in cells] == ["td"] * 4
+        assert [cell["data-label"] for cell in cells] == headers[1:]
+
+
+def test_the_evidence_label_names_the_tables_condition(site, citations):
+    table = render(site, citations, columns=["evidence"], condition="piriformis-syndrome")
+    labels = {td["data-label"] for td in table.select("tbody td")}
+    assert labels == {"Strength of evidence for piriformis syndrome"}
+
+
+def test_labels_and_headers_are_escaped(site, citations, monkeypatch):
+    # A label is text in an attribute and in a header cell: quotes and tags stay text.
+    label = 'Risks "and" <b>side</b> effects & more'
+    monkeypatch.setitem(COLUMNS, "risks", Column(label, COLUMNS["risks"].render))
+    html = treatment_table(site.treatments[:1], columns=["risks"], cite=citations.cite, link_to=str)
+    assert '"and"' not in html and "<b>" not in html
+    parsed = BeautifulSoup(html, "html.parser")
+    assert parsed.select_one("tbody td")["data-label"] == label
+    assert header_labels(parsed)[1] == label
+
+
+def test_each_column_gets_a_width_class_in_order(site, citations):
+    table = render(site, citations, columns=["evidence", "risks", "suits"])
+    assert [col["class"] for col in table.select("colgroup col")] == [
+        ["app-table__column--name"],
+        ["app-table__column--evidence"],
+        ["app-table__column--risks"],
+        ["app-table__column--suits"],
+    ]
+
+
+def test_site_css_gives_every_column_a_width():
+    """Column widths are weights in site.css; a column added to COLUMNS needs one."""
+    css = (ROOT / "docs/assets/stylesheets/site.css").read_text(encoding="utf-8")
+    for key in COLUMNS:
+        assert f".app-table__column--{key.replace('_', '-')} {{\n  width:" in css, key
 
 
 def test_two_tables_on_a_page_get_different_ids(site, citations):
@@ -233,3 +289,13 @@ def test_every_reference_has_a_usable_link(site):
     for key, reference in site.references.items():
         html = format_reference(reference)
         assert '<a href="https://' in html, key
+
+
+def test_no_page_asks_readers_to_swipe_a_table_sideways():
+    """The tables fit their column at every width (tests/test_browser_tables.py): a hint to
+    swipe or scroll them sideways would be wrong."""
+    hint = re.compile(r"\b(swipe|scroll)\b[^.]*\bsideways\b", re.IGNORECASE)
+    pages = sorted((ROOT / "docs").rglob("*.md"))
+    assert len(pages) > 20
+    assert [p.name for p in pages if hint.search(p.read_text(encoding="utf-8"))] == []
+    assert hint.search("On a phone, swipe the table sideways to see every column.")  # control

@@ -151,6 +151,16 @@ def test_search_plugin_still_reads_exclude_and_boost_from_front_matter():
         assert read in source, f"the search plugin no longer reads {read}: see docs' `search:`"
 
 
+def test_material_styles_and_wraps_only_tables_without_a_class():
+    """The comparison tables keep out of Material's table styles and scrolling box by having a
+    class: if the theme starts to reach tables with a class, they would clip again."""
+    assets = MATERIAL / "assets"
+    bundle = next((assets / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
+    css = next((assets / "stylesheets").glob("main.*.min.css")).read_text(encoding="utf-8")
+    assert theme.PLAIN_TABLE_SELECTOR in bundle and "md-typeset__scrollwrap" in bundle
+    assert f".md-typeset {theme.PLAIN_TABLE_SELECTOR}{{display:inline-block" in css
+
+
 def test_the_scripts_block_still_writes_plain_script_tags():
     assert theme.SCRIPT_TAG in template("base.html"), "overrides/main.html defers `<script src=`"
 
