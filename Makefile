@@ -46,6 +46,18 @@ test: $(STAMP) $(NODE_STAMP) ## Run every check (unit, build, content and browse
 test-fast: $(STAMP) ## Unit and build checks only, for the edit-test loop (about 1 minute)
 	$(PYTHON) -m pytest -n 2 -m "not browser and not lighthouse and not hosting"
 
+# Flaky tests turn CI red: the browser, Lighthouse and hosting tiers RUNS times in a row, a line
+# per run (logs in .stability/). `make stability RUNS=3` for a shorter look.
+RUNS ?= 10
+.PHONY: stability
+stability: $(STAMP) $(NODE_STAMP) ## Run the browser, Lighthouse and hosting tests RUNS times (10), to show they are stable
+	@mkdir -p .stability; failed=0; \
+	for i in $$(seq 1 $(RUNS)); do \
+	  $(PYTHON) -m pytest -q -p no:cacheprovider -m "browser or lighthouse or hosting" \
+	    > .stability/run-$$i.log 2>&1 || failed=$$((failed + 1)); \
+	  echo "run $$i: $$(tail -1 .stability/run-$$i.log)"; \
+	done; echo "$$failed of $(RUNS) runs had a failure"; [ $$failed -eq 0 ]
+
 # `make bench BENCH=--plugins` also times stock without each plugin, to price each one.
 bench: $(STAMP) ## Time the build: real site, +100 and +400 articles, ours against plain Material
 	$(PYTHON) tests/tools/bench.py $(BENCH)
