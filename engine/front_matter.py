@@ -48,6 +48,26 @@ def check_front_matter(
     return front_matter
 
 
+def check_condition_fields(source: str, front_matter: object, is_condition: bool) -> None:
+    """A condition page names its signs and possible treatments (its structured data says
+    what the page is about); any other page must not, or the data would describe nothing."""
+    if not isinstance(front_matter, ArticleFrontMatter):
+        return
+    for field in ("signs_and_symptoms", "possible_treatments"):
+        listed = getattr(front_matter, field)
+        if is_condition and not listed:
+            raise ContentError(
+                source,
+                f"front matter field '{field}' is missing: a condition page lists them "
+                "(a YAML list of short plain phrases)",
+            )
+        if listed and not is_condition:
+            raise ContentError(
+                source,
+                f"front matter field '{field}' is only for condition pages (docs/conditions/)",
+            )
+
+
 def _check_reviewer(source: str, reviewer: str, clinic: Clinic) -> None:
     known = [c.id for c in clinic.clinicians]
     if reviewer not in known:

@@ -192,6 +192,12 @@ CONDITION_NAMES: dict[str, str] = {
     "low-back-pain": "low back pain",
     "sciatica": "sciatica",
     "piriformis-syndrome": "piriformis syndrome",
+    "slipped-disc": "a slipped disc",
+    "spinal-stenosis": "lumbar spinal stenosis",
+    "hip-osteoarthritis": "hip osteoarthritis",
+    "hip-impingement": "hip impingement",
+    "sacroiliac-joint-pain": "sacroiliac joint pain",
+    "pregnancy": "back and pelvic pain in pregnancy",
 }
 DEFAULT_CONDITION = "low-back-pain"
 
@@ -363,6 +369,10 @@ class ArticleFrontMatter(PageFrontMatter):
 
     last_reviewed: date
     reviewed_by: Slug
+    # Condition pages only: what search engines and assistants read as the condition's
+    # signs and its possible treatments (schema.org MedicalCondition), in plain words.
+    signs_and_symptoms: tuple[PlainText, ...] = ()
+    possible_treatments: tuple[PlainText, ...] = ()
 
     @field_validator("last_reviewed", mode="before")
     @classmethod

@@ -136,13 +136,26 @@ def _web_page(facts: PageFacts, clinic: Clinic) -> dict[str, Any]:
 
 
 def _condition(facts: PageFacts) -> dict[str, Any]:
-    return {
+    condition: dict[str, Any] = {
         "@type": "MedicalCondition",
         "@id": facts.url + "#condition",
         "name": facts.crumbs[-1].name,
         "description": facts.description,
         "url": facts.url,
     }
+    front_matter = facts.front_matter
+    if isinstance(front_matter, ArticleFrontMatter):
+        if front_matter.signs_and_symptoms:
+            condition["signOrSymptom"] = [
+                {"@type": "MedicalSignOrSymptom", "name": sign}
+                for sign in front_matter.signs_and_symptoms
+            ]
+        if front_matter.possible_treatments:
+            condition["possibleTreatment"] = [
+                {"@type": "MedicalTherapy", "name": treatment}
+                for treatment in front_matter.possible_treatments
+            ]
+    return condition
 
 
 def _article(facts: PageFacts, clinic: Clinic, site_url: str) -> dict[str, Any]:

@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # engine/, macr
 from engine import page_contents, red_flags, seo, sharing
 from engine.data import SiteData
 from engine.errors import ContentError
-from engine.front_matter import check_front_matter, read_front_matter
+from engine.front_matter import check_condition_fields, check_front_matter, read_front_matter
 from engine.glossary import GLOSSARY_FILE, read_site_glossary
 from engine.models import LOGO, ArticleFrontMatter
 from engine.page_templates import cache_page_templates
@@ -89,6 +89,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         _describe_generated_page(page, current.site.clinic.name)
     _refuse_citations_on_info_pages(state)
     facts = _page_facts(page, config, state, current)
+    check_condition_fields(state.source, state.front_matter, facts.is_condition)
     current.published[state.source] = facts
     front_matter = state.front_matter
     if isinstance(front_matter, ArticleFrontMatter):

@@ -34,6 +34,20 @@ def failed_build(project: Path, tmp_path: Path) -> str:
 # One small edit each: (file, old text, new text, what the build output must say; every part).
 EDITS = [
     pytest.param(
+        "docs/conditions/sciatica.md",
+        "signs_and_symptoms:",
+        "symptoms_listed:",
+        ["docs/conditions/sciatica.md", "'signs_and_symptoms' is missing"],
+        id="condition_page_without_its_signs",
+    ),
+    pytest.param(
+        TREATMENTS,
+        "reviewed_by: aokafor",
+        "reviewed_by: aokafor\npossible_treatments: [Exercise]",
+        [TREATMENTS, "'possible_treatments' is only for condition pages"],
+        id="condition_fields_on_a_treatment_page",
+    ),
+    pytest.param(
         TREATMENTS,
         '"spinal-manipulation", "soft-tissue"',
         '"spinal-manipulation", "cupping"',
