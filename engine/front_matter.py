@@ -53,9 +53,9 @@ def check_condition_fields(source: str, front_matter: object, is_condition: bool
     what the page is about); any other page must not, or the data would describe nothing."""
     if not isinstance(front_matter, ArticleFrontMatter):
         return
-    for field in ("signs_and_symptoms", "possible_treatments"):
+    for field in ("signs_and_symptoms", "possible_treatments", "condition_name"):
         listed = getattr(front_matter, field)
-        if is_condition and not listed:
+        if is_condition and not listed and field != "condition_name":
             raise ContentError(
                 source,
                 f"front matter field '{field}' is missing: a condition page lists them "

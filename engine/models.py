@@ -373,6 +373,8 @@ class ArticleFrontMatter(PageFrontMatter):
     # signs and its possible treatments (schema.org MedicalCondition), in plain words.
     signs_and_symptoms: tuple[PlainText, ...] = ()
     possible_treatments: tuple[PlainText, ...] = ()
+    # The condition's name where the title's part before a colon is not it.
+    condition_name: PlainText | None = None
 
     @field_validator("last_reviewed", mode="before")
     @classmethod

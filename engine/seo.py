@@ -139,7 +139,7 @@ def _condition(facts: PageFacts) -> dict[str, Any]:
     condition: dict[str, Any] = {
         "@type": "MedicalCondition",
         "@id": facts.url + "#condition",
-        "name": facts.crumbs[-1].name,
+        "name": _condition_name(facts),
         "description": facts.description,
         "url": facts.url,
     }
@@ -156,6 +156,15 @@ def _condition(facts: PageFacts) -> dict[str, Any]:
                 for treatment in front_matter.possible_treatments
             ]
     return condition
+
+
+def _condition_name(facts: PageFacts) -> str:
+    """The condition a page is about: named in front matter, or its title's first part
+    ("Sciatica: causes, ..."), not the navigation's label, which is written for browsing."""
+    front_matter = facts.front_matter
+    if isinstance(front_matter, ArticleFrontMatter) and front_matter.condition_name:
+        return front_matter.condition_name
+    return facts.title.split(":")[0].strip()
 
 
 def _article(facts: PageFacts, clinic: Clinic, site_url: str) -> dict[str, Any]:

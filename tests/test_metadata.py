@@ -112,6 +112,11 @@ def test_condition_pages_describe_the_condition(site_dir: Path, name: str):
     (condition,) = nodes(graph, "MedicalCondition")
     (page,) = nodes(graph, "MedicalWebPage")
     assert page["about"] == {"@id": condition["@id"]} and condition["name"]
+    assert ":" not in condition["name"], "the condition's name, not the page's headline"
+    signs = condition.get("signOrSymptom", [])
+    treatments = condition.get("possibleTreatment", [])
+    assert signs and all(s["@type"] == "MedicalSignOrSymptom" and s["name"] for s in signs)
+    assert treatments and all(t["@type"] == "MedicalTherapy" and t["name"] for t in treatments)
 
 
 @pytest.mark.build
