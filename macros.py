@@ -5,6 +5,7 @@ mkdocs-macros (its register_macros habit), so tests can import and call them.
     {{ cite("hopayian2010") }}  or  {{ cite("koes2007", "jensen2019") }}
     {{ urgent_care() }}  {{ stop_and_get_help() }}  {{ urgent_care_summary() }}
     {{ booking_cta() }}  {{ opening_hours() }}  {{ glossary() }}
+    {{ first_visit("length") }}  (or "bring", "cost", "insurance", "cancellation", "accessibility")
 
 Each reads the build and the page being built from `hooks.build`; the work is in `engine/`.
 """
@@ -15,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from engine import booking, red_flags, tables
+from engine import booking, red_flags, tables, visit
 from engine.errors import ContentError, UnknownKeyError
 from engine.glossary import glossary_markdown
 from engine.models import DEFAULT_CONDITION
@@ -101,6 +102,13 @@ def booking_cta(text: str = "Book an appointment", lead: str = "") -> str:
     return booking.booking_cta(build.current().site.clinic, text, lead)
 
 
+def first_visit(part: str) -> str:
+    """One of the first-visit facts from data/clinic.yml (`first_visit:`), by name."""
+    current = build.current()
+    with _naming_the_page(current.current_page.source):
+        return visit.first_visit_markdown(current.site.clinic.first_visit, part)
+
+
 MACROS: dict[str, Callable[..., Any]] = {
     macro.__name__: macro
     for macro in (
@@ -112,6 +120,7 @@ MACROS: dict[str, Callable[..., Any]] = {
         opening_hours,
         glossary,
         booking_cta,
+        first_visit,
     )
 }
 

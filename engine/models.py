@@ -88,8 +88,33 @@ class Clinician(Strict):
         return f"{self.name}, {self.credentials}"
 
 
+class FirstVisit(Strict):
+    """What a new patient needs to know before the first visit: docs/first-visit.md shows
+    each part with {{ first_visit("length") }}, {{ first_visit("bring") }} and so on."""
+
+    length_minutes: int = Field(ge=15, le=180)  # the whole first visit, talk and exam
+    what_to_bring: list[Text] = Field(min_length=1)
+    cost: Text  # what the visit costs, or how to find out
+    insurance: Text  # which plans the clinic takes, or how to check
+    cancellation: Text  # how to cancel or move a visit, and any notice asked for
+    accessibility: Text  # step-free access, parking, help on request
+
+    @field_validator("what_to_bring")
+    @classmethod
+    def _each_item_once(cls, items: list[str]) -> list[str]:
+        _unique(items, "item to bring")
+        return items
+
+
 PlaceholderField = Literal[
-    "phone", "email", "booking_url", "map_url", "address", "opening_hours", "clinicians"
+    "phone",
+    "email",
+    "booking_url",
+    "map_url",
+    "address",
+    "opening_hours",
+    "clinicians",
+    "first_visit",
 ]
 
 
@@ -103,6 +128,7 @@ class Clinic(Strict):
     address: Address
     opening_hours: list[OpeningHours] = Field(min_length=1)
     clinicians: list[Clinician] = Field(min_length=1)
+    first_visit: FirstVisit
     # Fields that still hold made-up values: a build for the real address refuses them.
     placeholders: list[PlaceholderField] = Field(default_factory=list)
 

@@ -332,3 +332,24 @@ def test_search_index_finds(site_dir: Path, query: str, location: str):
         if all(word in (doc["title"] + " " + doc["text"]).lower() for word in words)
     }
     assert location in hits
+
+
+# --- the first-visit page reads its facts from data/clinic.yml -----------------------------------
+
+
+@pytest.mark.build
+def test_first_visit_page_shows_the_clinic_data(site_dir: Path):
+    import yaml
+
+    visit = yaml.safe_load((ROOT / "data" / "clinic.yml").read_text(encoding="utf-8"))[
+        "first_visit"
+    ]
+    content = content_of(site_dir, "first-visit")
+    text = " ".join(content.get_text(" ").split())
+    bring = [" ".join(li.get_text(" ").split()) for li in content.select("#what-to-bring ~ ul li")]
+    assert bring[: len(visit["what_to_bring"])] == visit["what_to_bring"]
+    for field in ("cost", "insurance", "cancellation", "accessibility"):
+        assert " ".join(visit[field].split()) in text, field
+    minutes = visit["length_minutes"]
+    length = f"about {minutes // 60} hour" if minutes % 60 == 0 else f"about {minutes} minutes"
+    assert f"Your first visit takes {length}" in text

@@ -119,6 +119,32 @@ def test_clinic_phone_format(data_dir):
     assert message.startswith("data/clinic.yml:") and "field 'phone'" in message
 
 
+def test_first_visit_length_must_be_minutes(data_dir):
+    edit_yaml(data_dir / "clinic.yml", lambda d: d["first_visit"].update(length_minutes="an hour"))
+    message = load_error(data_dir)
+    assert message.startswith("data/clinic.yml:")
+    assert "field 'first_visit.length_minutes'" in message
+
+
+def test_first_visit_needs_something_to_bring(data_dir):
+    edit_yaml(data_dir / "clinic.yml", lambda d: d["first_visit"].update(what_to_bring=[]))
+    assert "field 'first_visit.what_to_bring'" in load_error(data_dir)
+
+
+def test_first_visit_misspelt_field_is_named(data_dir):
+    edit_yaml(data_dir / "clinic.yml", lambda d: d["first_visit"].update(cancelation="Call us."))
+    assert "field 'first_visit.cancelation'" in load_error(data_dir)
+
+
+def test_first_visit_unknown_part_is_refused():
+    from engine.visit import first_visit_markdown
+
+    visit = SiteData.load(ROOT / "data").clinic.first_visit
+    assert first_visit_markdown(visit, "length").startswith("about ")  # negative control
+    with pytest.raises(ValueError, match="unknown part 'price'"):
+        first_visit_markdown(visit, "price")
+
+
 def test_clinic_day_listed_twice(data_dir):
     edit_yaml(data_dir / "clinic.yml", lambda d: d["opening_hours"][1]["days"].append("Mo"))
     assert "duplicate day 'Mo'" in load_error(data_dir)
