@@ -187,7 +187,17 @@ EvidenceStrength = Literal["moderate", "low", "very-low", "insufficient", "not-s
 
 # The conditions a treatment's evidence is graded for. A grade belongs to the condition its
 # studies were in: low back pain research must never stand in for sciatica.
-Condition = Literal["low-back-pain", "sciatica", "piriformis-syndrome"]
+Condition = Literal[
+    "low-back-pain",
+    "sciatica",
+    "piriformis-syndrome",
+    "slipped-disc",
+    "spinal-stenosis",
+    "hip-osteoarthritis",
+    "hip-impingement",
+    "sacroiliac-joint-pain",
+    "pregnancy",
+]
 CONDITION_NAMES: dict[str, str] = {
     "low-back-pain": "low back pain",
     "sciatica": "sciatica",
