@@ -27,9 +27,11 @@ def llms_txt(site_name: str, summary: str, pages: Iterable[PageFacts], sections:
         "",
         f"> {summary}",
         "",
-        "Patient-education articles on low back pain, hip internal rotation, piriformis "
-        "syndrome and sciatica, and on the treatments the clinic offers. Every medical "
-        "statement cites its source; each article names the clinician who reviewed it and when.",
+        "Patient-education articles on low back pain and sciatica and their causes (a "
+        "slipped disc, spinal stenosis, the sacroiliac joint, the hip), on long-lasting pain, "
+        "pain medicines and which clinician to see, and on the treatments the clinic offers. "
+        "Every medical statement cites its source; each article names the clinician who "
+        "reviewed it and when.",
     ]
     for heading, listed in [*((name, by_section[name]) for name in main), ("Optional", optional)]:
         if listed:

@@ -105,8 +105,8 @@ EDITS = [
     ),
     pytest.param(
         "data/treatments.yml",
-        "strength: insufficient",
-        "strength: unknown",
+        "low-back-pain:\n        strength: insufficient",
+        "low-back-pain:\n        strength: unknown",
         ["data/treatments.yml: treatment 'dns', field 'evidence.low-back-pain.strength'"],
         id="bad_data_file",
     ),

@@ -26,7 +26,18 @@ CONDITIONS = [
     "lumbar-compensation",
     "piriformis-syndrome",
     "sciatica",
+    # Issue 16: the pages a reader of the clinic's post looks for next.
+    "slipped-disc",
+    "spinal-stenosis",
+    "hip-osteoarthritis-and-impingement",
+    "hip-or-back-pain",
+    "sacroiliac-joint-pain",
+    "back-and-pelvic-pain-in-pregnancy",
+    "long-lasting-pain",
 ]
+HUB = "conditions/low-back-pain"
+# Health guides that are not about one condition: held to the same standard.
+GUIDES = ["treatments/pain-medicines", "which-clinician", "living-with-back-pain"]
 TREATMENTS = [
     "mckenzie-method",
     "dynamic-neuromuscular-stabilization",
@@ -37,11 +48,13 @@ TREATMENTS = [
 EXERCISES = ["hip-rotation", "core-control"]
 TOPIC_PAGES = (
     [f"conditions/{name}" for name in CONDITIONS]
+    + GUIDES
     + [f"treatments/{name}" for name in TREATMENTS]
     + [f"exercises/{name}" for name in EXERCISES]
     + ["urgent-care"]
 )
 LIBRARY_PAGES = [
+    "first-visit",
     "about/glossary",
     "about/editorial-policy",
     "about/medical-disclaimer",
@@ -96,6 +109,34 @@ def test_condition_pages_link_to_other_topics(site_dir: Path, name: str):
     links = links_from(site_dir, name)
     assert links & {f"conditions/{c}" for c in CONDITIONS} - {name}, "no link to another condition"
     assert any(link.startswith(("treatments", "exercises")) for link in links), "no link to care"
+
+
+@pytest.mark.unit
+def test_every_condition_page_is_listed_here():
+    """A new condition page joins the checks above by being added to CONDITIONS."""
+    written = {p.stem for p in (DOCS / "conditions").glob("*.md") if p.stem != "index"}
+    assert written == set(CONDITIONS)
+
+
+HEALTH_TOPICS = [f"conditions/{c}" for c in CONDITIONS if f"conditions/{c}" != HUB] + GUIDES
+
+
+@pytest.mark.build
+def test_the_hub_links_to_every_health_topic(site_dir: Path):
+    missing = set(HEALTH_TOPICS) - links_from(site_dir, HUB)
+    assert not missing, f"{HUB} does not link to {sorted(missing)}"
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("name", HEALTH_TOPICS)
+def test_every_health_topic_links_back_to_the_hub(site_dir: Path, name: str):
+    assert HUB in links_from(site_dir, name)
+
+
+@pytest.mark.build
+def test_hub_link_check_sees_a_missing_link(site_dir: Path):
+    # Negative control: a page that does not link to the hub is caught.
+    assert HUB not in links_from(site_dir, "about/privacy")
 
 
 @pytest.mark.build
@@ -154,7 +195,7 @@ def test_topic_page_has_enough_checkable_sources(site_dir: Path, name: str):
 
 
 @pytest.mark.build
-@pytest.mark.parametrize("name", [f"conditions/{c}" for c in CONDITIONS] + ["urgent-care"])
+@pytest.mark.parametrize("name", [f"conditions/{c}" for c in CONDITIONS] + GUIDES + ["urgent-care"])
 def test_condition_page_has_the_urgent_care_block(site_dir: Path, name: str):
     content = content_of(site_dir, name)
     assert content.select_one("#when-to-get-urgent-care") is not None

@@ -5,12 +5,16 @@ the best of three, and a page that passes at once costs one run.
 Accessibility, Best Practices, SEO and Agentic Browsing are deterministic: 100 in the best run.
 Performance is a timing simulated from a trace taken on this machine, and it moves with the
 machine: on 2026-11-29 the unchanged treatments page scored 92 to 98 within minutes, the
-sciatica article 100 in 5 of 5 runs idle and 91 to 98 while other work ran (headless Chromium
-now and then paints a second late). So, as the brief asks of any timing gate, Performance is
-gated on what barely varies (bytes, DOM size, layout shift: `BUDGETS`, in the best run: a layout
-shift can depend on when the theme's script runs on a very busy machine) and on a floor of 85
-in the best run, which only a gross regression breaks; each page's best scores and the runs it
-took are printed at the end of every run, so a drift shows. A run that meets every gate ends a
+sciatica article 100 in 5 of 5 runs idle and 91 to 98 while other work ran. With eight other
+jobs on the two cores, every page scored 57 to 83. Lighthouse itself says when its score
+cannot be trusted: it measures the host's speed before each run (`benchmarkIndex`) and warns
+at 1000 or below ("a slower CPU than Lighthouse expects"); those busy runs measured 212 to 944,
+the quiet ones 1000 to 1600. So, as the brief asks of any timing gate, Performance is gated on
+what barely varies (bytes, DOM size, layout shift: `BUDGETS`, in the best run: a layout shift
+can depend on when the theme's script runs on a very busy machine), and its floor of 85 holds
+in the best run Lighthouse calls trustworthy; a page with none (every run on a busy host) has
+its score reported, not gated. Each page's best scores, its runs and the host speed are printed
+at the end of every run, so a drift shows. A run on a quiet host that meets every gate ends a
 page's runs."""
 
 from __future__ import annotations
@@ -45,6 +49,9 @@ REQUIRED = {"performance": 0.85, "accessibility": 1.0, "best-practices": 1.0, "s
 # What a page costs, the same in every run: transfer size (bytes), elements, layout shift.
 BUDGETS = {"total-byte-weight": 100 * 1024, "dom-size-insight": 1500, "cumulative-layout-shift": 0}
 RUNS = 3
+# Lighthouse's own line (core/gather/driver/environment.js, SLOW_CPU_BENCHMARK_INDEX_THRESHOLD):
+# at or below it, a run warns that the host CPU was too slow for a trustworthy Performance score.
+SLOW_HOST = 1000
 
 
 def lighthouse(url: str, output: str, chromium: str) -> dict:
@@ -80,8 +87,30 @@ def passes(run: dict[str, float]) -> bool:
     )
 
 
+def host_speed(report: dict) -> float:
+    return float(report["environment"]["benchmarkIndex"])
+
+
+def trusted(report: dict) -> bool:
+    """Whether Lighthouse trusted the host enough for its Performance score."""
+    return host_speed(report) > SLOW_HOST
+
+
 def meets_every_gate(report: dict) -> bool:
-    return passes(scores(report)) and not over_budget(report)
+    return trusted(report) and passes(scores(report)) and not over_budget(report)
+
+
+def unmet_floors(reports: list[dict]) -> dict[str, float]:
+    """Each gated category's best score, where even that is below its floor. Performance counts
+    only runs Lighthouse trusted; with none, it is reported and not gated."""
+    runs = [scores(r) for r in reports]
+    best = {name: max(run[name] for run in runs) for name in REQUIRED}
+    trusted_runs = [scores(r) for r in reports if trusted(r)]
+    if trusted_runs:
+        best["performance"] = max(run["performance"] for run in trusted_runs)
+    else:
+        best.pop("performance")
+    return {name: score for name, score in best.items() if score < REQUIRED[name]}
 
 
 @pytest.fixture(scope="module")
@@ -100,16 +129,19 @@ def reports(compressed_site_url, chromium, tmp_path_factory) -> dict[str, list[d
 def test_lighthouse_scores(reports, kind, record_property):
     runs = [scores(report) for report in reports[kind]]
     best = {name: max(run[name] for run in runs) for name in CATEGORIES}
+    speeds = [round(host_speed(r)) for r in reports[kind]]
     record_property("lighthouse", best)
     report(
-        f"Lighthouse, mobile, best run (runs needed, of {RUNS})",
+        f"Lighthouse, mobile, best run (runs needed, of {RUNS}; host speed, {SLOW_HOST} or "
+        "below not trusted for Performance)",
         f"{kind:11} {PAGES[kind] or '/':42} "
         + ", ".join(f"{k} {round(100 * best[k])}" for k in CATEGORIES)
-        + f"  ({len(runs)})",
+        + f"  ({len(runs)}; {', '.join(map(str, speeds))})",
     )
-    failing = {name: best[name] for name, floor in REQUIRED.items() if best[name] < floor}
+    failing = unmet_floors(reports[kind])
     assert failing == {}, (
-        f"below the floor in every one of {RUNS} runs: {failing}; all runs: {runs}"
+        f"below the floor in every run that counts: {failing}; all runs: {runs}, "
+        f"host speeds {speeds}"
     )
     assert best["agentic-browsing"] == 1.0
 
@@ -128,6 +160,27 @@ def test_lighthouse_budgets(reports, kind):
     best = {name: min(r["audits"][name]["numericValue"] for r in reports[kind]) for name in BUDGETS}
     over = {name: value for name, value in best.items() if value > BUDGETS[name]}
     assert over == {}, f"budgets: {BUDGETS}"
+
+
+def _fake(performance: float, speed: float, **others: float) -> dict:
+    categories = {**dict.fromkeys(CATEGORIES, 1.0), "performance": performance, **others}
+    return {
+        "categories": {name: {"score": value} for name, value in categories.items()},
+        "environment": {"benchmarkIndex": speed},
+        "audits": {name: {"numericValue": 0} for name in BUDGETS},
+    }
+
+
+def test_performance_counts_only_where_lighthouse_trusts_the_host():
+    quiet, busy = 1500, 600
+    # A slow page on a quiet host fails, even if a busy run happened to score well.
+    assert unmet_floors([_fake(0.80, quiet), _fake(0.95, busy)]) == {"performance": 0.80}
+    # Every run on a busy host: Performance is reported, not gated.
+    assert unmet_floors([_fake(0.70, busy), _fake(0.75, busy)]) == {}
+    # The deterministic categories are gated on any host.
+    assert unmet_floors([_fake(0.95, busy, seo=0.9)]) == {"seo": 0.9}
+    # Only a quiet run that meets every gate stops the runs early.
+    assert meets_every_gate(_fake(0.9, quiet)) and not meets_every_gate(_fake(0.9, busy))
 
 
 def test_a_run_passes_only_when_every_gate_is_met():
