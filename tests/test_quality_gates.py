@@ -23,8 +23,10 @@ ARTICLES = [address_of(doc.name) for doc in doc_pages() if doc.is_article]
 # 3.5 KiB to the longest article (83.1 to 84.5 KiB measured on 2026-11-29): Book and Call in
 # the header, the On this page list, the booking box, the sources' disclosure, glossary
 # meanings that open by touch, and the printed header with its QR code. Material's script
-# and stylesheet are 58 KiB of it.
-FIRST_VIEW_BUDGET = 85 * 1024
+# and stylesheet are 58 KiB of it. 85 KiB until issue 16, whose longest article (long-lasting
+# pain: 2,200 words, 16 sources, 19 headings) measured 85.1 KiB after trimming; its HTML is
+# 22 KiB of that. Lighthouse's budget for every page type stays 100 KiB.
+FIRST_VIEW_BUDGET = 88 * 1024
 PHONE = {"width": 360, "height": 780}
 
 
