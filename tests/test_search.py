@@ -108,6 +108,31 @@ def search_tab(browser, site_url):
 # --- the list -------------------------------------------------------------------------------------
 
 
+# Issue 16: each page a reader looks for by name has its main term and an everyday synonym.
+LIBRARY_PAGES = [
+    "conditions/low-back-pain/",
+    "conditions/sciatica/",
+    "conditions/slipped-disc/",
+    "conditions/spinal-stenosis/",
+    "conditions/hip-osteoarthritis-and-impingement/",
+    "conditions/hip-or-back-pain/",
+    "conditions/sacroiliac-joint-pain/",
+    "conditions/back-and-pelvic-pain-in-pregnancy/",
+    "conditions/long-lasting-pain/",
+    "treatments/pain-medicines/",
+    "which-clinician/",
+    "living-with-back-pain/",
+    "first-visit/",
+]
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("address", LIBRARY_PAGES)
+def test_each_library_page_is_searched_for_in_two_ways(address):
+    searches = [query for query, target in QUERIES.items() if target == address]
+    assert len(searches) >= 2, f"{address}: searches {searches}"
+
+
 @pytest.mark.build
 @pytest.mark.parametrize(("query", "address"), QUERIES.items())
 def test_each_query_names_a_built_page_that_holds_its_words(site_dir, query, address):
