@@ -76,6 +76,15 @@ def stop_and_get_help(old_anchor: str | None = None) -> str:
     return red_flags.stop_box_markdown(current.site.red_flags, full_list, old_anchor)
 
 
+def pregnancy_warning() -> str:
+    """The signs with back pain in pregnancy that need the maternity team now, from
+    data/red_flags.yml (`pregnancy`)."""
+    current = build.current()
+    page = current.current_page
+    with _naming_the_page(page.source):
+        return red_flags.pregnancy_markdown(current.site.red_flags, page.citations.cite)
+
+
 def urgent_care_summary() -> str:
     """One line naming each tier, linked to the signs (on this page, if it has the block)."""
     current = build.current()
@@ -117,6 +126,7 @@ MACROS: dict[str, Callable[..., Any]] = {
         urgent_care,
         stop_and_get_help,
         urgent_care_summary,
+        pregnancy_warning,
         opening_hours,
         glossary,
         booking_cta,

@@ -33,7 +33,10 @@ class SiteData:
         red_flags = load_model(data_dir / "red_flags.yml", RedFlags)
         check_known_references(
             data_dir / "red_flags.yml",
-            {f"tier '{g.tier}'": g.references for g in red_flags.groups},
+            {
+                **{f"tier '{g.tier}'": g.references for g in red_flags.groups},
+                **({"pregnancy": red_flags.pregnancy.references} if red_flags.pregnancy else {}),
+            },
             references,
         )
         return cls(clinic, treatments, references, red_flags)

@@ -338,8 +338,25 @@ class RedFlagGroup(Strict):
         return f"{self.action} {self.time_frame} if you have back pain and:"
 
 
+class PregnancySigns(Strict):
+    """Signs with back pain in pregnancy that are for the maternity team (or 911), not for the
+    back pain tiers: they can mean labor, bleeding or an infection."""
+
+    action: Text  # who to call: "Call your midwife, ..."
+    time_frame: Text  # how soon: "straight away"
+    signs: list[Text] = Field(min_length=1)
+    emergency_signs: list[Text] = Field(min_length=1)  # call 911 for these
+    why: Text
+    references: list[Slug] = Field(min_length=1)
+
+    @property
+    def heading(self) -> str:
+        return f"{self.action} {self.time_frame} if you are pregnant and have back pain with:"
+
+
 class RedFlags(Strict):
     groups: list[RedFlagGroup] = Field(min_length=2)
+    pregnancy: PregnancySigns | None = None
 
     @field_validator("groups")
     @classmethod

@@ -65,6 +65,36 @@ def urgent_care_markdown(red_flags: RedFlags, cite: Cite, searchable: bool = Fal
     return "\n".join(parts)
 
 
+PREGNANCY_ANCHOR = "if-you-are-pregnant"
+
+
+def pregnancy_markdown(red_flags: RedFlags, cite: Cite) -> str:
+    """The maternity signs, in a box of their own: pages about pregnancy show it beside the
+    back pain tiers, which it does not replace."""
+    signs = red_flags.pregnancy
+    if signs is None:
+        raise ValueError("data/red_flags.yml has no `pregnancy` section for pregnancy_warning()")
+    emergency = red_flags.groups[0]
+    return "\n".join(
+        [
+            '<div class="app-urgent app-urgent--urgent" markdown data-search-exclude>',
+            "",
+            f"### {signs.heading} {{ #{PREGNANCY_ANCHOR} }}",
+            "",
+            "\n".join(f"- {sign}" for sign in signs.signs),
+            "",
+            f"{_action_markdown(emergency)} {emergency.time_frame} if you have:",
+            "",
+            "\n".join(f"- {sign}" for sign in signs.emergency_signs),
+            "",
+            f"{signs.why}{cite(*signs.references)}",
+            "",
+            "</div>",
+            "",
+        ]
+    )
+
+
 def stop_box_markdown(
     red_flags: RedFlags, full_list_url: str, old_anchor: str | None = None
 ) -> str:

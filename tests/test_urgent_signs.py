@@ -235,3 +235,50 @@ def test_the_emergency_words_are_the_same_on_every_page(site_dir: Path):
         for name in CONDITION_PAGES + EXERCISE_PAGES + TREATMENT_PAGES + ["urgent-care"]
     }
     assert len({tuple(signs) for signs in seen.values()}) == 1, seen
+
+
+# --- pregnancy: signs for the maternity team ----------------------------------------------------
+
+PREGNANCY_PAGE = "conditions/back-and-pelvic-pain-in-pregnancy"
+
+
+def pregnancy_error(data_dir: Path, change) -> str:
+    path = data_dir / "red_flags.yml"
+    content = yaml.safe_load(path.read_text())
+    change(content["pregnancy"])
+    path.write_text(yaml.safe_dump(content, sort_keys=False))
+    with pytest.raises(ContentError) as raised:
+        SiteData.load(data_dir)
+    return str(raised.value)
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("field", ["signs", "emergency_signs", "references"])
+def test_the_pregnancy_signs_need_their_lists_and_sources(data_dir: Path, field: str):
+    message = pregnancy_error(data_dir, lambda pregnancy: pregnancy.pop(field))
+    assert message.startswith("data/red_flags.yml:") and f"field 'pregnancy.{field}'" in message
+
+
+@pytest.mark.unit
+def test_a_pregnancy_source_must_be_a_known_reference(data_dir: Path):
+    message = pregnancy_error(data_dir, lambda p: p.update(references=["nosuchsource2099"]))
+    assert "nosuchsource2099" in message
+
+
+@pytest.mark.build
+def test_the_pregnancy_page_shows_the_maternity_signs_from_the_data(site_dir: Path):
+    box = soup(site_dir / PREGNANCY_PAGE / "index.html").select_one(
+        ".app-urgent:has(#if-you-are-pregnant)"
+    )
+    assert box is not None, "no pregnancy box"
+    text = " ".join(box.get_text(" ").split())
+    signs = RED_FLAGS.pregnancy
+    assert signs is not None
+    for sign in [*signs.signs, *signs.emergency_signs]:
+        assert sign in text, sign
+    assert box.select_one('a[href="tel:911"]'), "the 911 line is a tel: link"
+    # It sits near the top, before the first section, beside (not instead of) the full block.
+    page = soup(site_dir / PREGNANCY_PAGE / "index.html")
+    assert page.select_one("#when-to-get-urgent-care") is not None
+    first_h2 = page.select_one("article h2")
+    assert box.find_next("h2") == first_h2
