@@ -79,7 +79,9 @@ def pregnancy_markdown(red_flags: RedFlags, cite: Cite) -> str:
         [
             '<div class="app-urgent app-urgent--urgent" markdown data-search-exclude>',
             "",
-            f"### {signs.heading} {{ #{PREGNANCY_ANCHOR} }}",
+            f"### If you are pregnant {{ #{PREGNANCY_ANCHOR} }}",
+            "",
+            f"**{signs.heading}**",
             "",
             "\n".join(f"- {sign}" for sign in signs.signs),
             "",
