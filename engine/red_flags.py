@@ -70,7 +70,8 @@ PREGNANCY_ANCHOR = "if-you-are-pregnant"
 
 def pregnancy_markdown(red_flags: RedFlags, cite: Cite) -> str:
     """The maternity signs, in a box of their own: pages about pregnancy show it beside the
-    back pain tiers, which it does not replace."""
+    back pain tiers, which it does not replace. Its heading is a section (h2): the box comes
+    before the page's first section, and headings must not skip a level."""
     signs = red_flags.pregnancy
     if signs is None:
         raise ValueError("data/red_flags.yml has no `pregnancy` section for pregnancy_warning()")
@@ -79,7 +80,7 @@ def pregnancy_markdown(red_flags: RedFlags, cite: Cite) -> str:
         [
             '<div class="app-urgent app-urgent--urgent" markdown data-search-exclude>',
             "",
-            f"### If you are pregnant {{ #{PREGNANCY_ANCHOR} }}",
+            f"## If you are pregnant {{ #{PREGNANCY_ANCHOR} }}",
             "",
             f"**{signs.heading}**",
             "",
