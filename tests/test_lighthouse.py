@@ -9,13 +9,14 @@ sciatica article 100 in 5 of 5 runs idle and 91 to 98 while other work ran. With
 jobs on the two cores, every page scored 57 to 83. Lighthouse itself says when its score
 cannot be trusted: it measures the host's speed before each run (`benchmarkIndex`) and warns
 at 1000 or below ("a slower CPU than Lighthouse expects"); those busy runs measured 212 to 944,
-the quiet ones 1000 to 1600. So, as the brief asks of any timing gate, Performance is gated on
-what barely varies (bytes, DOM size, layout shift: `BUDGETS`, in the best run: a layout shift
-can depend on when the theme's script runs on a very busy machine), and its floor of 85 holds
-in the best run Lighthouse calls trustworthy; a page with none (every run on a busy host) has
-its score reported, not gated. Each page's best scores, its runs and the host speed are printed
-at the end of every run, so a drift shows. A run on a quiet host that meets every gate ends a
-page's runs."""
+the quiet ones 1000 to 1600. So, as the brief asks of any timing gate, Performance is
+gated only on what barely varies (bytes, DOM size, layout shift: `BUDGETS`, in the best run: a
+layout shift can depend on when the theme's script runs on a very busy machine) and its score is
+reported, not gated. A floor of 85 in the best run Lighthouse called trustworthy (benchmarkIndex
+over 1000) held in five stability runs in a row, then failed twice in the sixth (84, host speeds
+1012 to 1239) while the unit tests ran beside it: no score floor is safe from the host. Each
+page's best scores, its runs and the host speeds are printed at the end of every run, so a drift
+shows. A run on a trusted host that meets every gate ends a page's runs."""
 
 from __future__ import annotations
 
@@ -45,7 +46,8 @@ PAGES = {
     "not found": "404.html",
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo", "agentic-browsing"]
-REQUIRED = {"performance": 0.85, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
+# Performance is reported, not gated: see the module's docstring.
+REQUIRED = {"accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
 # What a page costs, the same in every run: transfer size (bytes), elements, layout shift.
 BUDGETS = {"total-byte-weight": 100 * 1024, "dom-size-insight": 1500, "cumulative-layout-shift": 0}
 RUNS = 3
@@ -101,15 +103,9 @@ def meets_every_gate(report: dict) -> bool:
 
 
 def unmet_floors(reports: list[dict]) -> dict[str, float]:
-    """Each gated category's best score, where even that is below its floor. Performance counts
-    only runs Lighthouse trusted; with none, it is reported and not gated."""
+    """Each gated category's best score, where even that is below its floor."""
     runs = [scores(r) for r in reports]
     best = {name: max(run[name] for run in runs) for name in REQUIRED}
-    trusted_runs = [scores(r) for r in reports if trusted(r)]
-    if trusted_runs:
-        best["performance"] = max(run["performance"] for run in trusted_runs)
-    else:
-        best.pop("performance")
     return {name: score for name, score in best.items() if score < REQUIRED[name]}
 
 
@@ -171,12 +167,11 @@ def _fake(performance: float, speed: float, **others: float) -> dict:
     }
 
 
-def test_performance_counts_only_where_lighthouse_trusts_the_host():
+def test_performance_is_reported_and_the_rest_is_gated():
     quiet, busy = 1500, 600
-    # A slow page on a quiet host fails, even if a busy run happened to score well.
-    assert unmet_floors([_fake(0.80, quiet), _fake(0.95, busy)]) == {"performance": 0.80}
-    # Every run on a busy host: Performance is reported, not gated.
-    assert unmet_floors([_fake(0.70, busy), _fake(0.75, busy)]) == {}
+    # Performance is reported, never gated: on 2026-11-29 a run on a host Lighthouse trusted
+    # (1012 to 1239) still scored 76 to 84 while the unit tests ran beside it.
+    assert unmet_floors([_fake(0.70, quiet), _fake(0.75, busy)]) == {}
     # The deterministic categories are gated on any host.
     assert unmet_floors([_fake(0.95, busy, seo=0.9)]) == {"seo": 0.9}
     # Only a quiet run that meets every gate stops the runs early.
@@ -188,7 +183,7 @@ def test_a_run_passes_only_when_every_gate_is_met():
     perfect = dict.fromkeys(CATEGORIES, 1.0)
     assert passes(perfect)
     assert not any(passes({**perfect, name: 0.99}) for name in ["accessibility", "seo"])
-    assert not passes({**perfect, "performance": 0.84})
+    assert passes({**perfect, "performance": 0.5})  # reported, not gated
 
 
 def test_the_budget_check_catches_a_heavy_page():
