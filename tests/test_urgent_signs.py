@@ -125,10 +125,11 @@ def test_no_built_page_words_a_sign_outside_the_urgent_boxes(site_dir: Path):
 # --- the schema ----------------------------------------------------------------------------------
 
 
-def load_error(data_dir: Path, change) -> str:
+def load_error(data_dir: Path, change, section: str = "groups") -> str:
+    """The error loading data/red_flags.yml gives after `change` edits one of its sections."""
     path = data_dir / "red_flags.yml"
     content = yaml.safe_load(path.read_text())
-    change(content["groups"])
+    change(content[section])
     path.write_text(yaml.safe_dump(content, sort_keys=False))
     with pytest.raises(ContentError) as raised:
         SiteData.load(data_dir)
@@ -243,13 +244,7 @@ PREGNANCY_PAGE = "conditions/back-and-pelvic-pain-in-pregnancy"
 
 
 def pregnancy_error(data_dir: Path, change) -> str:
-    path = data_dir / "red_flags.yml"
-    content = yaml.safe_load(path.read_text())
-    change(content["pregnancy"])
-    path.write_text(yaml.safe_dump(content, sort_keys=False))
-    with pytest.raises(ContentError) as raised:
-        SiteData.load(data_dir)
-    return str(raised.value)
+    return load_error(data_dir, change, section="pregnancy")
 
 
 @pytest.mark.unit
