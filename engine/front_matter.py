@@ -53,15 +53,16 @@ def check_condition_fields(source: str, front_matter: object, is_condition: bool
     what the page is about); any other page must not, or the data would describe nothing."""
     if not isinstance(front_matter, ArticleFrontMatter):
         return
-    for field in ("signs_and_symptoms", "possible_treatments", "condition_name"):
-        listed = getattr(front_matter, field)
-        if is_condition and not listed and field != "condition_name":
+    required = ("signs_and_symptoms", "possible_treatments")
+    for field in required if is_condition else (*required, "condition_name"):
+        given = getattr(front_matter, field)
+        if is_condition and not given:
             raise ContentError(
                 source,
                 f"front matter field '{field}' is missing: a condition page lists them "
                 "(a YAML list of short plain phrases)",
             )
-        if listed and not is_condition:
+        if given and not is_condition:
             raise ContentError(
                 source,
                 f"front matter field '{field}' is only for condition pages (docs/conditions/)",
