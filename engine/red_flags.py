@@ -53,7 +53,7 @@ def urgent_care_markdown(red_flags: RedFlags, cite: Cite, searchable: bool = Fal
             "",
             f"### {_heading_markdown(group)} {{ #{_group_id(group)} }}",
             "",
-            _signs(group),
+            _signs(group.signs),
             "",
             group.where,
             "",
@@ -84,11 +84,11 @@ def pregnancy_markdown(red_flags: RedFlags, cite: Cite) -> str:
             "",
             f"**{signs.heading}**",
             "",
-            "\n".join(f"- {sign}" for sign in signs.signs),
+            _signs(signs.signs),
             "",
             f"{_action_markdown(emergency)} {emergency.time_frame} if you have:",
             "",
-            "\n".join(f"- {sign}" for sign in signs.emergency_signs),
+            _signs(signs.emergency_signs),
             "",
             f"{signs.why}{cite(*signs.references)}",
             "",
@@ -115,7 +115,7 @@ def stop_box_markdown(
         "",
         f"**{_heading_markdown(emergency)}**",
         "",
-        _signs(emergency),
+        _signs(emergency.signs),
         "",
         emergency.where,
         "",
@@ -158,8 +158,8 @@ def not_for_emergencies_html(red_flags: RedFlags) -> str:
     )
 
 
-def _signs(group: RedFlagGroup) -> str:
-    return "\n".join(f"- {sign}" for sign in group.signs)
+def _signs(signs: list[str]) -> str:
+    return "\n".join(f"- {sign}" for sign in signs)
 
 
 def _tier_url(full_list_url: str, group: RedFlagGroup) -> str:
