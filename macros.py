@@ -6,6 +6,8 @@ mkdocs-macros (its register_macros habit), so tests can import and call them.
     {{ urgent_care() }}  {{ stop_and_get_help() }}  {{ urgent_care_summary() }}
     {{ booking_cta() }}  {{ opening_hours() }}  {{ glossary() }}
     {{ first_visit("length") }}  (or "bring", "cost", "insurance", "cancellation", "accessibility")
+    {{ exercise("seated-hip-turn", number=1) }}  (from data/exercises.yml)
+    {{ plan_builder() }}  {{ plan_view() }}  (the home exercise plan pages)
 
 Each reads the build and the page being built from `hooks.build`; the work is in `engine/`.
 """
@@ -16,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from engine import booking, red_flags, tables, visit
+from engine import booking, exercises, plan, red_flags, tables, visit
 from engine.errors import ContentError, UnknownKeyError
 from engine.glossary import glossary_markdown
 from engine.models import DEFAULT_CONDITION
@@ -24,6 +26,9 @@ from hooks import build, links
 
 # Where the urgent signs are listed in full (the stop box links there).
 URGENT_CARE_PAGE = "urgent-care.md"
+PLAN_VIEW_PAGE = "plan/view.md"
+# The QR code library (vendored from npm, see package.json) before the plan code that uses it.
+PLAN_SCRIPTS = ("assets/javascripts/vendor/qrcode-generator.js", "assets/javascripts/plan.js")
 
 
 def treatment_table(
@@ -118,6 +123,77 @@ def first_visit(part: str) -> str:
         return visit.first_visit_markdown(current.site.clinic.first_visit, part)
 
 
+def exercise(exercise_id: str, number: int | None = None) -> str:
+    """One exercise from data/exercises.yml, as its page shows it. Each exercise is shown on the
+    one page its record names, once, so no exercise is written twice."""
+    current = build.current()
+    page = current.current_page
+    with _naming_the_page(page.source):
+        record = exercises.find(current.site.exercises, exercise_id)
+        current.show_exercise(record)
+        return exercises.exercise_markdown(
+            record,
+            number,
+            current.site.red_flags.exercise_stop,
+            page.citations.cite,
+            lambda path: links.markdown_link(page.page, path),
+        )
+
+
+def plan_builder() -> str:
+    """The plan builder's choices and controls (docs/plan/index.md)."""
+    current = build.current()
+    page = current.current_page.page
+    site = current.site
+    names = exercises.condition_names(current.project_dir / "docs")
+    return current.hold(
+        plan.builder_html(site.exercises, lambda path: links.url_from_page(page, path), names)
+        + "\n"
+        + plan.builder_controls_html(site.clinic, links.url_from_page(page, PLAN_VIEW_PAGE))
+        + _plan_script(page)
+    )
+
+
+def plan_view() -> str:
+    """Every exercise, hidden, for plan.js to show the ones a plan link names, in its order,
+    with its numbers (docs/plan/view.md)."""
+    current = build.current()
+    state = current.current_page
+    site = current.site
+    sections = [
+        exercises.exercise_markdown(
+            record,
+            None,
+            site.red_flags.exercise_stop,
+            state.citations.cite,
+            lambda path: links.markdown_link(state.page, path),
+            plan=True,
+        )
+        for record in site.exercises
+        if not record.retired
+    ]
+    retired = [plan.retired_html(r) for r in site.exercises if r.retired]
+    return "\n".join(
+        [
+            current.hold(plan.view_frame_html(site.clinic)),
+            "",
+            '<div class="app-plan-exercises" data-plan-exercises markdown>',
+            "",
+            *sections,
+            *(current.hold(html) for html in retired),
+            "</div>",
+            "",
+            current.hold(_plan_script(state.page)),
+        ]
+    )
+
+
+def _plan_script(page: Any) -> str:
+    return "".join(
+        f'<script defer src="{links.url_from_page(page, path)}"></script>' for path in PLAN_SCRIPTS
+    )
+
+
 MACROS: dict[str, Callable[..., Any]] = {
     macro.__name__: macro
     for macro in (
@@ -131,6 +207,9 @@ MACROS: dict[str, Callable[..., Any]] = {
         glossary,
         booking_cta,
         first_visit,
+        exercise,
+        plan_builder,
+        plan_view,
     )
 }
 

@@ -11,7 +11,15 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from engine.errors import ContentError
-from engine.models import Clinic, RedFlags, Reference, Treatment, TreatmentList
+from engine.models import (
+    Clinic,
+    Exercise,
+    ExerciseList,
+    RedFlags,
+    Reference,
+    Treatment,
+    TreatmentList,
+)
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -22,6 +30,7 @@ class SiteData:
     treatments: list[Treatment]
     references: dict[str, Reference]
     red_flags: RedFlags
+    exercises: list[Exercise]
 
     @classmethod
     def load(cls, data_dir: Path) -> SiteData:
@@ -39,7 +48,9 @@ class SiteData:
             },
             references,
         )
-        return cls(clinic, treatments, references, red_flags)
+        exercises = load_model(data_dir / "exercises.yml", ExerciseList).exercises
+        check_exercises(data_dir / "exercises.yml", exercises, references, data_dir.parent / "docs")
+        return cls(clinic, treatments, references, red_flags, exercises)
 
 
 # libyaml's parser when PyYAML was built with it (the wheels are): several times faster.
@@ -133,6 +144,36 @@ def check_treatment_pages(path: Path, treatments: list[Treatment], docs_dir: Pat
                 _display(path),
                 f"treatment '{treatment.id}', field 'page': docs/{treatment.page} does not exist",
             )
+
+
+def check_exercises(
+    path: Path, exercises: list[Exercise], references: dict[str, Reference], docs_dir: Path
+) -> None:
+    """What the schema cannot see: the files and pages each exercise names exist."""
+    check_known_references(
+        path,
+        {
+            f"exercise '{e.id}', field '{field}'": keys
+            for e in exercises
+            for field, keys in (("references", e.references), ("dose.references", e.dose.references))
+        },
+        references,
+    )
+    for exercise in exercises:
+        for field, docs_path in _named_files(exercise):
+            if not (docs_dir / docs_path).is_file():
+                raise ContentError(
+                    _display(path),
+                    f"exercise '{exercise.id}', field '{field}': docs/{docs_path} does not exist",
+                )
+
+
+def _named_files(exercise: Exercise) -> list[tuple[str, str]]:
+    return [
+        ("page", exercise.page),
+        ("image", f"assets/images/illustrations/{exercise.image}"),
+        *(("conditions", f"conditions/{key}.md") for key in exercise.conditions),
+    ]
 
 
 def describe_errors(error: ValidationError, raw: Any = None) -> str:

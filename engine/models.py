@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
+    BeforeValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -354,9 +355,17 @@ class PregnancySigns(Strict):
         return f"{self.action} {self.time_frame} if you are pregnant and have back pain with:"
 
 
+class ExerciseStopSigns(Strict):
+    """The signs every exercise's stop box names, after its own (data/exercises.yml `stop`)."""
+
+    heading: Text  # "Stop and tell your clinician if"
+    signs: list[Text] = Field(min_length=1)
+
+
 class RedFlags(Strict):
     groups: list[RedFlagGroup] = Field(min_length=2)
     pregnancy: PregnancySigns | None = None
+    exercise_stop: ExerciseStopSigns
 
     @field_validator("groups")
     @classmethod
@@ -372,6 +381,96 @@ class RedFlags(Strict):
 
     def tier(self, name: str) -> RedFlagGroup | None:
         return next((g for g in self.groups if g.tier == name), None)
+
+
+# --- data/exercises.yml -----------------------------------------------------------------------
+
+# A plan link names each exercise by its code, so a code is short and never reused.
+ExerciseCode = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]{2,3}$")]
+BodyArea = Literal["back", "hip", "leg", "whole-body"]
+BODY_AREAS: dict[str, str] = {
+    "back": "Back",
+    "hip": "Hip",
+    "leg": "Leg (sciatic nerve)",
+    "whole-body": "Whole body",
+}
+DoseUnit = Literal["repeats", "breaths", "taps", "minutes"]
+Count = Annotated[int, Field(ge=1, le=99)]
+
+
+def _a_range(value: object) -> object:
+    """One number or [low, high] (low below high), kept as (low, high)."""
+    if isinstance(value, int):
+        return (value, value)
+    if isinstance(value, list) and len(value) == 2 and value[0] < value[1]:
+        return tuple(value)
+    raise ValueError("must be one number or [low, high] with low below high")
+
+
+CountRange = Annotated[tuple[Count, Count], BeforeValidator(_a_range)]
+
+
+class Dose(Strict):
+    """How much, as pages print it; a plan starts from the low end of each range."""
+
+    amount: CountRange
+    unit: DoseUnit
+    each_side: bool = False
+    hold: CountRange | None = None  # seconds; steps show it where they say {hold}
+    sets: Count = 1
+    times_a_day: CountRange
+    references: list[Slug] = []  # sources for this dose; without any it is a typical start
+
+
+class ExerciseStop(Strict):
+    """What this exercise adds to the common stop signs of data/red_flags.yml."""
+
+    sharp_pain_in: list[Text] = []  # "You feel sharp pain in your hip, groin or back"
+    also: list[Text] = []  # after the sharp pain: "back pain that builds as you go"
+    first: Text | None = None  # a sign named before the others ("You feel dizzy ...")
+
+
+class Exercise(Strict):
+    id: Slug
+    code: ExerciseCode
+    aliases: list[ExerciseCode] = []  # earlier codes: plan links sent with them still open
+    name: Text
+    page: Text  # the docs/ page that shows it
+    body_area: BodyArea
+    conditions: list[Slug] = Field(min_length=1)  # docs/conditions/<key>.md
+    image: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+\.svg$")]
+    alt: Text
+    caption: Text
+    about: Text | None = None
+    steps: list[Text] = Field(min_length=2)
+    dose: Dose
+    easier: Text
+    harder: Text
+    caution: Text | None = None
+    stop: ExerciseStop
+    references: list[Slug] = []
+    retired: Text | None = None  # why it left the library; its plan links say so
+
+    @model_validator(mode="after")
+    def _hold_where_the_steps_say(self) -> Exercise:
+        says_hold = any("{hold}" in step for step in self.steps)
+        if says_hold and self.dose.hold is None:
+            raise ValueError("a step says {hold} but the dose has no `hold`")
+        if self.dose.hold is not None and not says_hold:
+            raise ValueError("the dose has a `hold`: write {hold} in the step that holds")
+        return self
+
+
+class ExerciseList(Strict):
+    exercises: list[Exercise] = Field(min_length=1)
+
+    @field_validator("exercises")
+    @classmethod
+    def _ids_and_codes_once(cls, exercises: list[Exercise]) -> list[Exercise]:
+        _unique([e.id for e in exercises], "exercise id")
+        # A code or alias names one exercise for ever: an old link must not open another one.
+        _unique([code for e in exercises for code in (e.code, *e.aliases)], "exercise code")
+        return exercises
 
 
 # --- front matter of pages in docs/ ------------------------------------------------------------

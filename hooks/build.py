@@ -19,7 +19,7 @@ from engine.citations import PageCitations
 from engine.data import SiteData
 from engine.errors import ContentError
 from engine.held_html import HeldHtml
-from engine.models import PageFrontMatter
+from engine.models import Exercise, PageFrontMatter
 from engine.seo import PageFacts
 
 P = ParamSpec("P")
@@ -46,6 +46,7 @@ class Build:
     held: HeldHtml = field(default_factory=HeldHtml)
     published: dict[str, PageFacts] = field(default_factory=dict)  # source -> facts
     page: PageState | None = None
+    shown_exercises: dict[str, str] = field(default_factory=dict)  # exercise id -> page source
 
     @property
     def qr_cache(self) -> Path:
@@ -64,6 +65,17 @@ class Build:
             citations=PageCitations(self.site.references, hold=self.hold),
         )
         return self.page
+
+    def show_exercise(self, exercise: Exercise) -> None:
+        """An exercise appears once, on the page its record names (data/exercises.yml)."""
+        source = self.current_page.source
+        if source != f"docs/{exercise.page}":
+            raise ContentError(
+                source, f"exercise '{exercise.id}' belongs on docs/{exercise.page} (its `page`)"
+            )
+        if self.shown_exercises.get(exercise.id) == source:
+            raise ContentError(source, f"shows exercise '{exercise.id}' twice")
+        self.shown_exercises[exercise.id] = source
 
     def hold(self, html: str) -> str:
         """Finished HTML from a macro, kept out of Markdown and search until the page is done."""

@@ -1,0 +1,182 @@
+"""Exercises from data/exercises.yml: the section an exercise page shows, and the pieces a home
+exercise plan is made of (the builder's choices, the plan view's hidden sections).
+
+A page and a plan show an exercise from the same record through the same functions, so the
+words never differ; a plan only swaps in the clinician's numbers (assets/javascripts/plan.js
+writes the dose sentence the same way `dose_sentence` does, and a browser test compares them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from html import escape
+from pathlib import Path
+
+from engine.errors import UnknownKeyError
+from engine.front_matter import read_front_matter
+from engine.models import BODY_AREAS, Dose, Exercise, ExerciseStopSigns
+
+Cite = Callable[..., str]
+LinkTo = Callable[[str], str]  # a docs/ path -> a link from the page being built
+
+ILLUSTRATIONS = "assets/images/illustrations/"
+# What pages and plan views show for a unit, one and many.
+UNIT_WORDS: dict[str, tuple[str, str]] = {
+    "repeats": ("slow repeat", "slow repeats"),
+    "breaths": ("slow breath", "slow breaths"),
+    "taps": ("slow tap", "slow taps"),
+    "minutes": ("minute", "minutes"),
+}
+TYPICAL_START = "This is a typical start. Your clinician will adjust it."
+FROM_RESEARCH = "This is about what was used in research{cite}. Your clinician will adjust it."
+
+
+def find(exercises: Sequence[Exercise], exercise_id: str) -> Exercise:
+    for exercise in exercises:
+        if exercise.id == exercise_id:
+            return exercise
+    raise UnknownKeyError("exercise", exercise_id, [e.id for e in exercises])
+
+
+# --- words ---------------------------------------------------------------------------------------
+
+
+def count_range(low: int, high: int, joiner: str = "to") -> str:
+    return str(low) if low == high else f"{low} {joiner} {high}"
+
+
+def hold_words(hold: tuple[int, int]) -> str:
+    """ "5 seconds", "2 or 3 seconds", "3 to 5 seconds"."""
+    low, high = hold
+    joiner = "or" if high == low + 1 else "to"
+    unit = "second" if high == 1 else "seconds"
+    return f"{count_range(low, high, joiner)} {unit}"
+
+
+def times_a_day(times: tuple[int, int]) -> str:
+    low, high = times
+    return "once a day" if high == 1 else f"{count_range(low, high)} times a day"
+
+
+def dose_sentence(dose: Dose) -> str:
+    """ "8 to 10 slow repeats on each side, 1 to 2 times a day": no hold (the steps say it)."""
+    low, high = dose.amount
+    one, many = UNIT_WORDS[dose.unit]
+    words = [f"{count_range(low, high)} {one if high == 1 else many}"]
+    if dose.each_side:
+        words.append(" on each side")
+    if dose.sets > 1:
+        words.append(f", in {dose.sets} sets")
+    words.append(f", {times_a_day(dose.times_a_day)}")
+    return "".join(words)
+
+
+def stop_sentence(exercise: Exercise, common: ExerciseStopSigns) -> str:
+    """The stop box's one sentence: this exercise's own signs, then the common ones."""
+    areas = exercise.stop.sharp_pain_in
+    sharp = f"sharp pain in your {_or_list(areas, comma=False)}" if areas else "sharp pain"
+    feel = f"you feel {_or_list([sharp, *exercise.stop.also, *common.signs])}"
+    if exercise.stop.first:
+        return f"{exercise.stop.first}, or {feel}."
+    return f"{feel[0].upper()}{feel[1:]}."
+
+
+def _or_list(items: Sequence[str], comma: bool = True) -> str:
+    """ "a, b, or c" (list of phrases that hold commas) or "a, b or c" (single words)."""
+    if len(items) == 1:
+        return items[0]
+    last = ", or " if comma else " or "
+    return ", ".join(items[:-1]) + last + items[-1]
+
+
+# --- an exercise page's section --------------------------------------------------------------------
+
+
+def exercise_markdown(
+    exercise: Exercise,
+    number: int | None,
+    common: ExerciseStopSigns,
+    cite: Cite,
+    link_to: LinkTo,
+    plan: bool = False,
+) -> str:
+    """The exercise as its page shows it, inside <section class="app-exercise"> (site.css and
+    the "Print exercises" handout style that class). With `plan`, the section a plan view
+    shows: hidden until plan.js picks it, its hold time and dose marked for the plan's numbers."""
+    heading = f"{number}. {exercise.name}" if number else exercise.name
+    attributes = ' class="app-exercise"'
+    if plan:
+        codes = " ".join((exercise.code, *exercise.aliases))
+        attributes += f' data-plan-codes="{codes}" hidden'
+        heading += " { .app-plan-heading }"
+    return "\n".join(
+        [
+            f"<section{attributes} markdown>",
+            "",
+            f"## {heading}",
+            "",
+            _figure(exercise, link_to),
+            "",
+            *([exercise.about.strip(), ""] if exercise.about else []),
+            _steps(exercise, plan),
+            "",
+            _dose_markdown(exercise.dose, cite, plan),
+            "",
+            f"**Easier:** {exercise.easier} **Harder:** {exercise.harder}",
+            "",
+            *([exercise.caution.strip(), ""] if exercise.caution else []),
+            f'!!! warning "{common.heading}"',
+            "",
+            f"    {stop_sentence(exercise, common)}",
+            "",
+            "</section>",
+            "",
+        ]
+    )
+
+
+def _figure(exercise: Exercise, link_to: LinkTo) -> str:
+    image = link_to(ILLUSTRATIONS + exercise.image)
+    return "\n".join(
+        [
+            '<figure markdown="span">',
+            f'  ![{exercise.alt.strip()}]({image}){{ width="360" }}',
+            f"  <figcaption>{exercise.caption.strip()}</figcaption>",
+            "</figure>",
+        ]
+    )
+
+
+def _steps(exercise: Exercise, plan: bool) -> str:
+    hold_range = exercise.dose.hold
+    hold = hold_words(hold_range) if hold_range else ""
+    if plan and hold_range:
+        hold = f'<span data-plan-hold="{hold_range[0]}">{hold}</span>'
+    return "\n".join(
+        f"{n}. {step.strip().replace('{hold}', hold)}" for n, step in enumerate(exercise.steps, 1)
+    )
+
+
+def _dose_markdown(dose: Dose, cite: Cite, plan: bool) -> str:
+    if plan:
+        # plan.js rewrites the sentence from the plan's numbers; the data says how to word it.
+        each_side = "true" if dose.each_side else "false"
+        return (
+            f'<p class="app-plan-dose" data-unit="{dose.unit}" data-each-side="{each_side}">'
+            f"<strong>How much:</strong> <span>{dose_sentence(dose)}</span>. "
+            "Your clinician set this for you.</p>"
+        )
+    source = FROM_RESEARCH.format(cite=cite(*dose.references)) if dose.references else TYPICAL_START
+    return f"**How much:** {dose_sentence(dose)}. {source}"
+
+
+def condition_names(docs_dir: Path) -> dict[str, str]:
+    """Each condition page's key and the condition's name (its title before any colon, or its
+    `condition_name`), for the builder's filter."""
+    names = {}
+    for path in sorted((docs_dir / "conditions").glob("*.md")):
+        if path.stem == "index":
+            continue
+        meta = read_front_matter(f"docs/conditions/{path.name}", path.read_text(encoding="utf-8"))
+        names[path.stem] = meta.get("condition_name") or str(meta["title"]).split(":")[0]
+    return names
