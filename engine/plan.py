@@ -81,7 +81,7 @@ def _choice_html(exercise: Exercise, link_to_page: LinkTo) -> str:
         f'<li class="app-plan-choice" data-plan-code="{code}" data-body-area="{exercise.body_area}"'
         f' data-conditions="{" ".join(exercise.conditions)}">'
         '<div class="app-plan-choice__pick">'
-        f'<input type="checkbox" id="plan-{code}" data-plan-pick>'
+        f'<input type="checkbox" id="plan-{code}" data-plan-pick autocomplete="off">'
         f'<label for="plan-{code}" id="{name_id}">{escape(exercise.name)}</label>'
         f' <a href="{link_to_page(exercise.page)}">See it</a>'
         "</div>"
@@ -95,7 +95,7 @@ def _number_field(code: str, name_id: str, field: str, label: str, value: int) -
     return (
         f'<span class="app-plan-field"><label for="{field_id}" id="{field_id}-label">{label}</label>'
         f'<input type="number" id="{field_id}" data-plan-field="{field}" min="1" max="99"'
-        f' value="{value}" inputmode="numeric" aria-labelledby="{name_id} {field_id}-label"></span>'
+        f' value="{value}" inputmode="numeric" autocomplete="off" aria-labelledby="{name_id} {field_id}-label"></span>'
     )
 
 
@@ -118,7 +118,8 @@ data-clinic-name="{escape(clinic.name)}" data-clinic-phone="{escape(clinic.phone
 <p data-plan-count aria-live="polite">No exercises chosen yet.</p>
 <ol class="app-plan-summary" data-plan-summary></ol>
 <p><label for="plan-note">A short note for the patient (optional, up to {NOTE_LIMIT} characters)</label>
-<textarea id="plan-note" data-plan-note maxlength="{NOTE_LIMIT}" rows="2"></textarea></p>
+<textarea id="plan-note" data-plan-note maxlength="{NOTE_LIMIT}" rows="2" autocomplete="off">\
+</textarea></p>
 <p><label for="plan-link">Link to this plan</label>
 <input type="text" id="plan-link" data-plan-link readonly aria-describedby="plan-link-length"></p>
 <p id="plan-link-length" class="app-plan-length" data-plan-length></p>
