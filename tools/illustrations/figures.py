@@ -598,6 +598,77 @@ def seated_hip_turn():
     )
 
 
+# --- lying on one side ---------------------------------------------------------------------------
+
+
+def side_lying(lift):
+    """On the left side, head at -x resting on the lower arm, front toward +z; hips bent 55
+    degrees and knees bent about 90, feet together. lift: how far (radians) the top knee turns
+    up about the line from the top hip to the feet."""
+    chest_y, pelvis_y = 33.0, 28.0
+    pelvis = (0.0, pelvis_y, 0.0)
+    chest = (-TORSO, chest_y, 0.0)
+    p = Person(
+        pelvis=pelvis, chest=chest, front=(0, 0, 1), head=(-TORSO - 33, 32, 2), face=(0, 0, 1)
+    )
+    j = p.joints
+    # the lower arm reaches along the floor past the head, which rests on it
+    j["l_shoulder"] = (-TORSO + 4, chest_y - 20, 0)
+    j["l_elbow"] = (-TORSO + 4 - UPPER_ARM, ON_FLOOR, 4)
+    j["l_hand"] = (-TORSO + 4 - UPPER_ARM - FOREARM, ON_FLOOR, 8)
+    # the top hand rests on the floor in front of the chest
+    j["r_shoulder"] = (-TORSO + 4, chest_y + 20, 0)
+    j["r_elbow"] = (-TORSO + 18, ON_FLOOR + 14, 44)
+    j["r_hand"] = (-TORSO + 58, ON_FLOOR, 50)
+    flex, bend = deg(55), deg(95)
+    thigh = (math.cos(flex), 0, math.sin(flex))
+    shin = (math.cos(flex + bend), 0, math.sin(flex + bend))
+    for side, y in (("l", ON_FLOOR), ("r", ON_FLOOR + 12)):
+        hip = (0.0, pelvis_y - 12 if side == "l" else pelvis_y + 12, 0.0)
+        knee = add((hip[0], y, 0), mul(thigh, THIGH))
+        ankle = add(knee, mul(shin, SHIN))
+        toe = add(ankle, (FOOT * 0.9, 0, -FOOT * 0.3))
+        j[f"{side}_hip"], j[f"{side}_knee"], j[f"{side}_ankle"], j[f"{side}_toe"] = (
+            hip,
+            knee,
+            ankle,
+            toe,
+        )
+    if lift:
+        j["r_knee"] = rotate_about(j["r_knee"], j["r_hip"], j["r_ankle"], lift)
+    p.moving = {"right leg"}
+    p.planted = {"right leg"}
+    return p
+
+
+SIDE_VIEW = (0, 25)  # from the front, a little above
+
+
+SIDE_MAT = (-190, 130, -30, 90)
+
+
+def clamshell():
+    start, end = side_lying(0), side_lying(deg(40))
+
+    def lift(cam):
+        a = cam.project(add(start.joints["r_knee"], (0, 14, 0)))
+        b = cam.project(add(end.joints["r_knee"], (0, 14, 0)))
+        return [], [arrow(f"M{fmt(a[0] + 14)} {fmt(a[1] + 4)} L{fmt(b[0] + 14)} {fmt(b[1])}")], []
+
+    return stacked(
+        [
+            Panel("Start:", "lie on your side, knees together", [start], mat=SIDE_MAT),
+            Panel("End:", "lift the top knee, feet together", [end], extras=lift, mat=SIDE_MAT),
+        ],
+        SIDE_VIEW,
+        1.1,
+        "Clamshell, lying on your side",
+        "Two pictures of a person lying on their side, head resting on the lower arm, hips and "
+        "knees bent and feet together. Start: the knees are together. End: the top knee has "
+        "lifted up, like a clamshell opening, while the feet stay together.",
+    )
+
+
 FIGURES = {
     "seated-hip-internal-rotation": seated_hip_turn,
     "windshield-wipers": windshield_wipers,
@@ -606,6 +677,7 @@ FIGURES = {
     "glute-bridge": glute_bridge,
     "diaphragmatic-breathing": belly_breathing,
     "bird-dog": bird_dog,
+    "clamshell": clamshell,
 }
 
 if __name__ == "__main__":
