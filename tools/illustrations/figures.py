@@ -25,12 +25,16 @@ from kit import (
     Person,
     add,
     arrow,
+    cross,
     deg,
+    dot,
     draw_person,
     fmt,
     mul,
+    norm,
     pts,
     rotate_about,
+    sub,
     svg,
     text,
 )
@@ -598,6 +602,91 @@ def seated_hip_turn():
     )
 
 
+# --- helpers for the poses below -----------------------------------------------------------------
+
+
+def bend(a, c, first, second, hint):
+    """The middle joint of a two-part limb from a to c (a knee, an elbow), bent toward the
+    direction hint."""
+    d = math.dist(a, c)
+    d = min(d, first + second - 0.01)
+    u = norm(sub(c, a))
+    along = (first**2 - second**2 + d**2) / (2 * d)
+    h = math.sqrt(max(first**2 - along**2, 0))
+    # hint, less its part along the limb
+    side = sub(hint, mul(u, dot(hint, u)))
+    return add(add(a, mul(u, along)), mul(norm(side), h))
+
+
+# --- lying on the back: the figure 4 stretch ------------------------------------------------------
+
+
+def figure_four(pull):
+    """On the back, knees bent; the near (left) ankle crossed over the far knee. pull: the far
+    thigh drawn toward the chest, held by both hands."""
+    p = supine()
+    j = p.joints
+    if pull:
+        a = deg(112)
+        hip = j["r_hip"]
+        knee = add(hip, (math.cos(a) * THIGH, math.sin(a) * THIGH, 0))
+        ankle = add(knee, (SHIN * 0.8, SHIN * 0.6, 0))
+        j["r_knee"], j["r_ankle"] = knee, ankle
+        j["r_toe"] = add(ankle, (FOOT * 0.85, FOOT * 0.5, 0))
+        held = add(add(hip, mul(sub(knee, hip), 0.72)), (9, 0, 0))
+        for side, s in (("l", 1), ("r", -1)):
+            shoulder = j[f"{side}_shoulder"]
+            hand = (held[0], held[1], s * 4)
+            j[f"{side}_hand"] = hand
+            j[f"{side}_elbow"] = bend(shoulder, hand, UPPER_ARM, FOREARM, (0, -0.3, s))
+    # the near ankle rests across the far thigh, just above the knee
+    knee = j["r_knee"]
+    toward_hip = norm(sub(j["r_hip"], knee))
+    ankle = add(add(knee, mul(toward_hip, 10)), (0, 0, 2))
+    ankle = add(ankle, mul(norm(cross(toward_hip, (0, 0, 1))), -10))
+    j["l_ankle"] = ankle
+    j["l_knee"] = bend(j["l_hip"], ankle, THIGH, SHIN, (0.8, 0, 1))  # knee out to the side
+    j["l_toe"] = add(ankle, (0, 0, -FOOT))
+    p.moving = {"left leg"}
+    return p
+
+
+def piriformis_stretch():
+    start, end = figure_four(False), figure_four(True)
+
+    def draw_in(cam):
+        knee = end.joints["r_knee"]
+        a = cam.project(add(knee, (4, 22, 0)))
+        b = cam.project(add(knee, (-40, -8, 0)))
+        c = (b[0] + 4, a[1] - 2)
+        return (
+            [],
+            [arrow(f"M{fmt(a[0])} {fmt(a[1])} Q{fmt(c[0])} {fmt(c[1])} {fmt(b[0])} {fmt(b[1])}")],
+            [],
+        )
+
+    return stacked(
+        [
+            Panel("Start:", "cross one ankle over the other knee", [start]),
+            Panel(
+                "End:",
+                "pull the uncrossed leg toward your chest",
+                [end],
+                extras=draw_in,
+                bounds_extra=[add(end.joints["r_knee"], (-4, 30, 0))],
+            ),
+        ],
+        (0, 0),
+        1.1,
+        "Piriformis stretch, lying on your back",
+        "Two pictures, seen from the side. Start: a person lies on their back with knees bent and "
+        "one foot flat on the floor; the other ankle rests across that knee, its knee pointing out "
+        "to the side, like a figure 4. End: both hands hold behind the thigh of the uncrossed leg "
+        "and draw it toward the chest, the ankle still crossed over it. The head and shoulders "
+        "stay on the floor.",
+    )
+
+
 # --- lying on one side ---------------------------------------------------------------------------
 
 
@@ -678,6 +767,7 @@ FIGURES = {
     "diaphragmatic-breathing": belly_breathing,
     "bird-dog": bird_dog,
     "clamshell": clamshell,
+    "piriformis-stretch": piriformis_stretch,
 }
 
 if __name__ == "__main__":
