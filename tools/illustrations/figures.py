@@ -758,6 +758,90 @@ def clamshell():
     )
 
 
+# --- sitting, seen from the side -----------------------------------------------------------------
+
+
+def sitting_side(glide):
+    """Sitting tall on a chair, facing +x. glide 0: knee bent, foot flat, chin down; 1: the near
+    knee straight, toes up, head tipped back to look up."""
+    pelvis = (0.0, SEAT + 14, 0.0)
+    chest = (-2.0, SEAT + 14 + TORSO, 0.0)
+    if glide:
+        head, face = add(chest, (-7, 31, 0)), (0.5, 0.9, 0)
+    else:
+        head, face = add(chest, (11, 29, 0)), (0.6, -0.8, 0)
+    p = Person(pelvis=pelvis, chest=chest, front=(1, 0, 0), head=head, face=face)
+    j = p.joints
+    for side, s in (("l", 1), ("r", -1)):
+        shoulder = (chest[0], chest[1] - 4, s * 20)
+        hand = (44, SEAT + 18, s * 16)  # resting on the thigh
+        j[f"{side}_shoulder"], j[f"{side}_hand"] = shoulder, hand
+        j[f"{side}_elbow"] = bend(shoulder, hand, UPPER_ARM, FOREARM, (-0.3, -1, s * 0.3))
+        hip = (2.0, SEAT + 8, s * HIP)
+        knee = (2.0 + THIGH, SEAT + 6, s * HIP)
+        ankle = (knee[0] + 4, ON_FLOOR + 2, s * HIP)
+        toe = add(ankle, (FOOT, -2, 0))
+        if side == "l" and glide:
+            ankle = add(knee, (SHIN * math.cos(deg(-12)), SHIN * math.sin(deg(-12)), 0))
+            toe = add(ankle, (FOOT * 0.3, FOOT * 0.95, 0))
+        j[f"{side}_hip"], j[f"{side}_knee"], j[f"{side}_ankle"], j[f"{side}_toe"] = (
+            hip,
+            knee,
+            ankle,
+            toe,
+        )
+    p.moving = {"left leg"}
+    p.lower_only = {"left leg"}
+    return p
+
+
+def side_chair(cam):
+    """A plain chair seen from the side, in thin lines, its back behind the person."""
+    front, back = 44, -26
+    seat = [(back, SEAT, 0), (front, SEAT, 0)]
+    rest = [(back, SEAT, 0), (back - 6, SEAT + 96, 0)]
+    legs = [[(front - 3, SEAT, 0), (front, 0, 0)], [(back + 2, SEAT, 0), (back - 2, 0, 0)]]
+    return [line([cam.project(q) for q in part]) for part in (rest, seat, *legs)]
+
+
+def sciatic_nerve_glide():
+    start, end = sitting_side(0), sitting_side(1)
+
+    def swing(cam):
+        a = cam.project(add(start.joints["l_ankle"], (18, 10, 0)))
+        b = cam.project(add(end.joints["l_ankle"], (6, -16, 0)))
+        c = (b[0] - 2, a[1] - 4)
+        return (
+            side_chair(cam),
+            [arrow(f"M{fmt(a[0])} {fmt(a[1])} Q{fmt(c[0])} {fmt(c[1])} {fmt(b[0])} {fmt(b[1])}")],
+            [],
+        )
+
+    def plain(cam):
+        return side_chair(cam), [], []
+
+    extra = [(-34, SEAT + 96, 0), add(end.joints["l_toe"], (4, 0, 0))]
+    return layout(
+        [
+            Row(
+                [
+                    Panel(
+                        "Start:", "knee bent, chin down", [start], extras=plain, bounds_extra=extra
+                    ),
+                    Panel("End:", "straighten, look up", [end], extras=swing, bounds_extra=extra),
+                ],
+                (0, 0),
+                0.74,
+            )
+        ],
+        "Sciatic nerve glide, sitting",
+        "Two pictures of a person sitting tall on a chair, seen from the side. Start: the knee is "
+        "bent with the foot flat on the floor, and the chin is tipped down. End: that knee "
+        "straightens so the lower leg reaches out in front with the toes pointing up, while the "
+        "head tips back to look up. An arrow shows the lower leg swinging up.",
+    )
+
+
 FIGURES = {
     "seated-hip-internal-rotation": seated_hip_turn,
     "windshield-wipers": windshield_wipers,
@@ -768,6 +852,7 @@ FIGURES = {
     "bird-dog": bird_dog,
     "clamshell": clamshell,
     "piriformis-stretch": piriformis_stretch,
+    "sciatic-nerve-glide": sciatic_nerve_glide,
 }
 
 if __name__ == "__main__":
