@@ -758,6 +758,65 @@ def clamshell():
     )
 
 
+# --- lying face down: the press-up ----------------------------------------------------------------
+
+
+def press_up_pose(lift):
+    """Face down, head at -x, legs straight, hands flat on the floor under the shoulders. lift:
+    the angle (degrees) the chest rises about the hips, on straightening arms."""
+    a = deg(lift)
+    pelvis = (0.0, TORSO_Y, 0.0)
+    u = (-math.cos(a), math.sin(a), 0)  # hips to chest
+    chest = add(pelvis, mul(u, TORSO))
+    look = deg(lift * 0.6)
+    head = add(chest, mul((-math.cos(a + deg(8)), math.sin(a + deg(8)), 0), 32))
+    if not lift:
+        head = (-TORSO - 32, 18, 0)
+    p = Person(
+        pelvis=pelvis,
+        chest=chest,
+        front=(-math.sin(a), -math.cos(a), 0),
+        head=head,
+        face=(-math.sin(look) - 0.15, -math.cos(look), 0),
+    )
+    j = p.joints
+    for side, s in (("l", 1), ("r", -1)):
+        shoulder = add(chest, (4 * math.cos(a), -4 * math.sin(a), s * 20))
+        hand = (-TORSO + 10, ON_FLOOR, s * 24)
+        j[f"{side}_shoulder"], j[f"{side}_hand"] = shoulder, hand
+        j[f"{side}_elbow"] = bend(shoulder, hand, UPPER_ARM, FOREARM, (0.8, 0.6, s * 0.6))
+        j[f"{side}_hip"] = (0.0, TORSO_Y, s * HIP)
+        j[f"{side}_knee"] = (THIGH, ON_FLOOR + 4, s * HIP)
+        j[f"{side}_ankle"] = (THIGH + SHIN, ON_FLOOR + 1, s * HIP)
+        j[f"{side}_toe"] = (THIGH + SHIN + FOOT, ON_FLOOR - 2, s * HIP)
+    # the chest is what rises: teal; the arms stay in ink so they show against it
+    p.draw_options = {"teal_torso": True}
+    return p
+
+
+def prone_press_up():
+    start, end = press_up_pose(0), press_up_pose(54)
+
+    def lift(cam):
+        x = end.pelvis[0] - 48
+        low = cam.project((x, 6, 0))
+        high = cam.project((x, TORSO_Y + 48 * math.tan(deg(54)) - 24, 0))
+        return [], [arrow(f"M{fmt(low[0])} {fmt(low[1])} V{fmt(high[1])}")], []
+
+    return stacked(
+        [
+            Panel("Start:", "lie face down, hands under shoulders", [start]),
+            Panel("End:", "straighten your arms, hips down", [end], extras=lift),
+        ],
+        (0, 0),
+        1.05,
+        "Press-up, lying face down",
+        "Two pictures, seen from the side. Start: a person lies face down, legs straight, with "
+        "the hands flat on the floor under the shoulders and the elbows bent. End: the arms "
+        "straighten to lift the chest and head, while the hips and legs stay on the floor.",
+    )
+
+
 # --- sitting, seen from the side -----------------------------------------------------------------
 
 
@@ -853,6 +912,7 @@ FIGURES = {
     "clamshell": clamshell,
     "piriformis-stretch": piriformis_stretch,
     "sciatic-nerve-glide": sciatic_nerve_glide,
+    "prone-press-up": prone_press_up,
 }
 
 if __name__ == "__main__":
