@@ -901,6 +901,86 @@ def sciatic_nerve_glide():
     )
 
 
+# --- half kneeling, seen from the side -----------------------------------------------------------
+
+CUSHION = 12  # height of the cushion under the back knee
+
+
+def half_kneeling(shift):
+    """Half kneeling, facing +x: the near (left) knee down on a cushion, the far foot flat in
+    front. shift: the back thigh's lean forward from upright (degrees) as the hips move ahead."""
+    knee = (0.0, CUSHION + ON_FLOOR, HIP)
+    a = deg(shift)
+    hip_x, hip_y = THIGH * math.sin(a), knee[1] + THIGH * math.cos(a)
+    pelvis = (hip_x, hip_y + 4, 0.0)
+    chest = add(pelvis, (0, TORSO, 0))
+    p = Person(
+        pelvis=pelvis, chest=chest, front=(1, 0, 0), head=add(chest, (2, 32, 0)), face=(1, 0, 0)
+    )
+    j = p.joints
+    # the back leg: knee on the cushion, the shin and the foot along the floor behind
+    j["l_hip"], j["l_knee"] = (hip_x, hip_y, HIP), knee
+    j["l_ankle"] = (knee[0] - SHIN + 2, ON_FLOOR, HIP)
+    j["l_toe"] = add(j["l_ankle"], (-FOOT * 0.9, -2, 0))
+    # the front leg: foot flat, the shin upright at the start
+    ankle = (math.sqrt(THIGH**2 - (knee[1] + THIGH - SHIN - ON_FLOOR - 2) ** 2), ON_FLOOR + 2, -HIP)
+    j["r_hip"], j["r_ankle"] = (hip_x, hip_y, -HIP), ankle
+    j["r_knee"] = bend(j["r_hip"], ankle, THIGH, SHIN, (1, 0.2, 0))
+    j["r_toe"] = add(ankle, (FOOT, -2, 0))
+    # hands on the hips, elbows out to the sides
+    for side, s in (("l", 1), ("r", -1)):
+        shoulder = add(chest, (0, -4, s * 20))
+        hand = add(pelvis, (4, 8, s * 18))
+        j[f"{side}_shoulder"], j[f"{side}_hand"] = shoulder, hand
+        j[f"{side}_elbow"] = bend(shoulder, hand, UPPER_ARM, FOREARM, (-0.7, 0, s))
+    p.moving = {"left leg"}
+    return p
+
+
+def cushion(cam):
+    corners = [(-26, 0, HIP), (-24, CUSHION, HIP), (24, CUSHION, HIP), (26, 0, HIP)]
+    return [line([cam.project(q) for q in corners])]
+
+
+def hip_flexor_stretch():
+    start, end = half_kneeling(0), half_kneeling(20)
+
+    def plain(cam):
+        return cushion(cam), [], []
+
+    def forward(cam):
+        y = end.pelvis[1] - 4
+        a = cam.project((end.pelvis[0] - 52, y, 0))
+        b = cam.project((end.pelvis[0] - 18, y, 0))
+        return cushion(cam), [arrow(f"M{fmt(a[0])} {fmt(a[1])} H{fmt(b[0])}")], []
+
+    extra = [(end.pelvis[0] - 56, 90, 0)]
+    return layout(
+        [
+            Row(
+                [
+                    Panel(
+                        "Start:",
+                        "kneel on one knee",
+                        [start],
+                        extras=plain,
+                        bounds_extra=extra,
+                    ),
+                    Panel("End:", "ease hips forward", [end], extras=forward, bounds_extra=extra),
+                ],
+                (0, 0),
+                0.72,
+            )
+        ],
+        "Hip flexor stretch, half kneeling",
+        "Two pictures, seen from the side. Start: a person kneels on one knee on a small cushion, "
+        "the other foot flat on the floor in front with that knee bent at a right angle, trunk "
+        "upright and hands on the hips. End: the hips have moved gently forward, so the thigh of "
+        "the kneeling leg slants back and the front of that hip is stretched. The trunk stays "
+        "upright.",
+    )
+
+
 FIGURES = {
     "seated-hip-internal-rotation": seated_hip_turn,
     "windshield-wipers": windshield_wipers,
@@ -913,6 +993,7 @@ FIGURES = {
     "piriformis-stretch": piriformis_stretch,
     "sciatic-nerve-glide": sciatic_nerve_glide,
     "prone-press-up": prone_press_up,
+    "hip-flexor-stretch": hip_flexor_stretch,
 }
 
 if __name__ == "__main__":
