@@ -981,6 +981,53 @@ def hip_flexor_stretch():
     )
 
 
+# --- lying on the back, lower legs on a chair ------------------------------------------------------
+
+
+def legs_on_chair_pose():
+    p = supine()
+    for side in ("l", "r"):
+        table_top_leg(p, side)
+        ankle = p.joints[f"{side}_ankle"]
+        p.joints[f"{side}_toe"] = add(ankle, (FOOT * 0.35, FOOT * 0.9, 0))
+    return p
+
+
+def chair_under_legs(cam):
+    """A plain chair seen from the side, its seat under the lower legs and its back beyond
+    the feet, in thin lines."""
+    seat_y = ON_FLOOR + 17 + THIGH - ON_FLOOR - 6  # under the lower legs
+    front, back = 12, 84
+    parts = [
+        [(front, seat_y, 0), (back, seat_y, 0)],
+        [(back, seat_y, 0), (back + 3, seat_y + 62, 0)],
+        [(front + 3, seat_y, 0), (front, 0, 0)],
+        [(back - 3, seat_y, 0), (back, 0, 0)],
+    ]
+    return [line([cam.project(q) for q in part]) for part in parts], [], []
+
+
+def legs_on_a_chair():
+    rest = legs_on_chair_pose()
+    return stacked(
+        [
+            Panel(
+                "Resting position:",
+                "lower legs on a chair seat",
+                [rest],
+                extras=chair_under_legs,
+                bounds_extra=[(88, TORSO_Y + THIGH + 56, 0)],
+            )
+        ],
+        (0, 0),
+        1.1,
+        "Resting on your back with your legs on a chair",
+        "One picture, seen from the side. A person lies on their back on the floor with the "
+        "lower legs resting on the seat of a chair, so the hips and knees are bent at right "
+        "angles. The arms rest on the floor by the sides.",
+    )
+
+
 FIGURES = {
     "seated-hip-internal-rotation": seated_hip_turn,
     "windshield-wipers": windshield_wipers,
@@ -994,6 +1041,7 @@ FIGURES = {
     "sciatic-nerve-glide": sciatic_nerve_glide,
     "prone-press-up": prone_press_up,
     "hip-flexor-stretch": hip_flexor_stretch,
+    "legs-on-a-chair": legs_on_a_chair,
 }
 
 if __name__ == "__main__":
