@@ -1028,6 +1028,53 @@ def legs_on_a_chair():
     )
 
 
+# --- walking ---------------------------------------------------------------------------------------
+
+
+def swing(start, first, second, angle1, angle2):
+    """The two joints of a limb hanging from start, each part at its angle (degrees) from
+    straight down, forward (+x) positive."""
+    a, b = deg(angle1), deg(angle2)
+    mid = add(start, (first * math.sin(a), -first * math.cos(a), 0))
+    return mid, add(mid, (second * math.sin(b), -second * math.cos(b), 0))
+
+
+def walking_pose():
+    """Mid-stride, facing +x: the near (left) heel just down in front, the far foot pushing
+    off behind; the arms swing the other way to the legs."""
+    hip_y = 140.0
+    pelvis = (0.0, hip_y + 4, 0.0)
+    chest = (3.0, hip_y + 4 + TORSO, 0.0)
+    p = Person(
+        pelvis=pelvis, chest=chest, front=(1, 0, 0), head=add(chest, (4, 32, 0)), face=(1, 0, 0)
+    )
+    j = p.joints
+    for side, s, thigh_a, shin_a in (("l", 1, 22, 17), ("r", -1, -12, -40)):
+        hip = (0.0, hip_y, s * HIP)
+        knee, ankle = swing(hip, THIGH, SHIN, thigh_a, shin_a)
+        j[f"{side}_hip"], j[f"{side}_knee"], j[f"{side}_ankle"] = hip, knee, ankle
+    j["l_toe"] = add(j["l_ankle"], (FOOT * 0.9, FOOT * 0.4, 0))  # heel down, toes up
+    j["r_toe"] = add(j["r_ankle"], (FOOT * 0.85, -FOOT * 0.5, 0))  # pushing off the toes
+    for side, s, upper_a, fore_a in (("l", 1, -24, -8), ("r", -1, 22, 48)):
+        shoulder = add(chest, (0, -4, s * 20))
+        elbow, hand = swing(shoulder, UPPER_ARM, FOREARM, upper_a, fore_a)
+        j[f"{side}_shoulder"], j[f"{side}_elbow"], j[f"{side}_hand"] = shoulder, elbow, hand
+    p.moving = {"left leg", "right leg"}
+    return p
+
+
+def walking():
+    return stacked(
+        [Panel("Walking:", "upright, arms swinging freely", [walking_pose()])],
+        (0, 0),
+        0.9,
+        "Walking",
+        "One picture, seen from the side, of a person walking upright in mid-stride: the front "
+        "heel is just touching the floor, the back foot pushes off from the toes, and each arm "
+        "swings opposite to its leg.",
+    )
+
+
 FIGURES = {
     "seated-hip-internal-rotation": seated_hip_turn,
     "windshield-wipers": windshield_wipers,
@@ -1042,6 +1089,7 @@ FIGURES = {
     "prone-press-up": prone_press_up,
     "hip-flexor-stretch": hip_flexor_stretch,
     "legs-on-a-chair": legs_on_a_chair,
+    "walking": walking,
 }
 
 if __name__ == "__main__":
