@@ -25,12 +25,16 @@ from kit import (
     Person,
     add,
     arrow,
+    cross,
     deg,
+    dot,
     draw_person,
     fmt,
     mul,
+    norm,
     pts,
     rotate_about,
+    sub,
     svg,
     text,
 )
@@ -598,6 +602,479 @@ def seated_hip_turn():
     )
 
 
+# --- helpers for the poses below -----------------------------------------------------------------
+
+
+def bend(a, c, first, second, hint):
+    """The middle joint of a two-part limb from a to c (a knee, an elbow), bent toward the
+    direction hint."""
+    d = math.dist(a, c)
+    d = min(d, first + second - 0.01)
+    u = norm(sub(c, a))
+    along = (first**2 - second**2 + d**2) / (2 * d)
+    h = math.sqrt(max(first**2 - along**2, 0))
+    # hint, less its part along the limb
+    side = sub(hint, mul(u, dot(hint, u)))
+    return add(add(a, mul(u, along)), mul(norm(side), h))
+
+
+# --- lying on the back: the figure 4 stretch ------------------------------------------------------
+
+
+def figure_four(pull):
+    """On the back, knees bent; the near (left) ankle crossed over the far knee. pull: the far
+    thigh drawn toward the chest, held by both hands."""
+    p = supine()
+    j = p.joints
+    if pull:
+        a = deg(112)
+        hip = j["r_hip"]
+        knee = add(hip, (math.cos(a) * THIGH, math.sin(a) * THIGH, 0))
+        ankle = add(knee, (SHIN * 0.8, SHIN * 0.6, 0))
+        j["r_knee"], j["r_ankle"] = knee, ankle
+        j["r_toe"] = add(ankle, (FOOT * 0.85, FOOT * 0.5, 0))
+        held = add(add(hip, mul(sub(knee, hip), 0.72)), (9, 0, 0))
+        for side, s in (("l", 1), ("r", -1)):
+            shoulder = j[f"{side}_shoulder"]
+            hand = (held[0], held[1], s * 4)
+            j[f"{side}_hand"] = hand
+            j[f"{side}_elbow"] = bend(shoulder, hand, UPPER_ARM, FOREARM, (0, -0.3, s))
+    # the near ankle rests across the far thigh, just above the knee
+    knee = j["r_knee"]
+    toward_hip = norm(sub(j["r_hip"], knee))
+    ankle = add(add(knee, mul(toward_hip, 10)), (0, 0, 2))
+    ankle = add(ankle, mul(norm(cross(toward_hip, (0, 0, 1))), -10))
+    j["l_ankle"] = ankle
+    j["l_knee"] = bend(j["l_hip"], ankle, THIGH, SHIN, (0.8, 0, 1))  # knee out to the side
+    j["l_toe"] = add(ankle, (0, 0, -FOOT))
+    p.moving = {"left leg"}
+    return p
+
+
+def piriformis_stretch():
+    start, end = figure_four(False), figure_four(True)
+
+    def draw_in(cam):
+        knee = end.joints["r_knee"]
+        a = cam.project(add(knee, (4, 22, 0)))
+        b = cam.project(add(knee, (-40, -8, 0)))
+        c = (b[0] + 4, a[1] - 2)
+        return (
+            [],
+            [arrow(f"M{fmt(a[0])} {fmt(a[1])} Q{fmt(c[0])} {fmt(c[1])} {fmt(b[0])} {fmt(b[1])}")],
+            [],
+        )
+
+    return stacked(
+        [
+            Panel("Start:", "cross one ankle over the other knee", [start]),
+            Panel(
+                "End:",
+                "pull the uncrossed leg toward your chest",
+                [end],
+                extras=draw_in,
+                bounds_extra=[add(end.joints["r_knee"], (-4, 30, 0))],
+            ),
+        ],
+        (0, 0),
+        1.1,
+        "Piriformis stretch, lying on your back",
+        "Two pictures, seen from the side. Start: a person lies on their back with knees bent and "
+        "one foot flat on the floor; the other ankle rests across that knee, its knee pointing out "
+        "to the side, like a figure 4. End: both hands hold behind the thigh of the uncrossed leg "
+        "and draw it toward the chest, the ankle still crossed over it. The head and shoulders "
+        "stay on the floor.",
+    )
+
+
+# --- lying on one side ---------------------------------------------------------------------------
+
+
+def side_lying(lift):
+    """On the left side, head at -x resting on the lower arm, front toward +z; hips bent 55
+    degrees and knees bent about 90, feet together. lift: how far (radians) the top knee turns
+    up about the line from the top hip to the feet."""
+    chest_y, pelvis_y = 33.0, 28.0
+    pelvis = (0.0, pelvis_y, 0.0)
+    chest = (-TORSO, chest_y, 0.0)
+    p = Person(
+        pelvis=pelvis, chest=chest, front=(0, 0, 1), head=(-TORSO - 33, 32, 2), face=(0, 0, 1)
+    )
+    j = p.joints
+    # the lower arm reaches along the floor past the head, which rests on it
+    j["l_shoulder"] = (-TORSO + 4, chest_y - 20, 0)
+    j["l_elbow"] = (-TORSO + 4 - UPPER_ARM, ON_FLOOR, 4)
+    j["l_hand"] = (-TORSO + 4 - UPPER_ARM - FOREARM, ON_FLOOR, 8)
+    # the top hand rests on the floor in front of the chest
+    j["r_shoulder"] = (-TORSO + 4, chest_y + 20, 0)
+    j["r_elbow"] = (-TORSO + 18, ON_FLOOR + 14, 44)
+    j["r_hand"] = (-TORSO + 58, ON_FLOOR, 50)
+    flex, bend = deg(55), deg(95)
+    thigh = (math.cos(flex), 0, math.sin(flex))
+    shin = (math.cos(flex + bend), 0, math.sin(flex + bend))
+    for side, y in (("l", ON_FLOOR), ("r", ON_FLOOR + 12)):
+        hip = (0.0, pelvis_y - 12 if side == "l" else pelvis_y + 12, 0.0)
+        knee = add((hip[0], y, 0), mul(thigh, THIGH))
+        ankle = add(knee, mul(shin, SHIN))
+        toe = add(ankle, (FOOT * 0.9, 0, -FOOT * 0.3))
+        j[f"{side}_hip"], j[f"{side}_knee"], j[f"{side}_ankle"], j[f"{side}_toe"] = (
+            hip,
+            knee,
+            ankle,
+            toe,
+        )
+    if lift:
+        j["r_knee"] = rotate_about(j["r_knee"], j["r_hip"], j["r_ankle"], lift)
+    p.moving = {"right leg"}
+    p.planted = {"right leg"}
+    return p
+
+
+SIDE_VIEW = (0, 25)  # from the front, a little above
+
+
+SIDE_MAT = (-190, 130, -30, 90)
+
+
+def clamshell():
+    start, end = side_lying(0), side_lying(deg(40))
+
+    def lift(cam):
+        a = cam.project(add(start.joints["r_knee"], (0, 14, 0)))
+        b = cam.project(add(end.joints["r_knee"], (0, 14, 0)))
+        return [], [arrow(f"M{fmt(a[0] + 14)} {fmt(a[1] + 4)} L{fmt(b[0] + 14)} {fmt(b[1])}")], []
+
+    return stacked(
+        [
+            Panel("Start:", "lie on your side, knees together", [start], mat=SIDE_MAT),
+            Panel("End:", "lift the top knee, feet together", [end], extras=lift, mat=SIDE_MAT),
+        ],
+        SIDE_VIEW,
+        1.1,
+        "Clamshell, lying on your side",
+        "Two pictures of a person lying on their side, head resting on the lower arm, hips and "
+        "knees bent and feet together. Start: the knees are together. End: the top knee has "
+        "lifted up, like a clamshell opening, while the feet stay together.",
+    )
+
+
+# --- lying face down: the press-up ----------------------------------------------------------------
+
+
+def press_up_pose(lift):
+    """Face down, head at -x, legs straight, hands flat on the floor under the shoulders. lift:
+    the angle (degrees) the chest rises about the hips, on straightening arms."""
+    a = deg(lift)
+    pelvis = (0.0, TORSO_Y, 0.0)
+    u = (-math.cos(a), math.sin(a), 0)  # hips to chest
+    chest = add(pelvis, mul(u, TORSO))
+    look = deg(lift * 0.6)
+    head = add(chest, mul((-math.cos(a + deg(8)), math.sin(a + deg(8)), 0), 32))
+    if not lift:
+        head = (-TORSO - 32, 18, 0)
+    p = Person(
+        pelvis=pelvis,
+        chest=chest,
+        front=(-math.sin(a), -math.cos(a), 0),
+        head=head,
+        face=(-math.sin(look) - 0.15, -math.cos(look), 0),
+    )
+    j = p.joints
+    for side, s in (("l", 1), ("r", -1)):
+        shoulder = add(chest, (4 * math.cos(a), -4 * math.sin(a), s * 20))
+        hand = (-TORSO + 10, ON_FLOOR, s * 24)
+        j[f"{side}_shoulder"], j[f"{side}_hand"] = shoulder, hand
+        j[f"{side}_elbow"] = bend(shoulder, hand, UPPER_ARM, FOREARM, (0.8, 0.6, s * 0.6))
+        j[f"{side}_hip"] = (0.0, TORSO_Y, s * HIP)
+        j[f"{side}_knee"] = (THIGH, ON_FLOOR + 4, s * HIP)
+        j[f"{side}_ankle"] = (THIGH + SHIN, ON_FLOOR + 1, s * HIP)
+        j[f"{side}_toe"] = (THIGH + SHIN + FOOT, ON_FLOOR - 2, s * HIP)
+    # the chest is what rises: teal; the arms stay in ink so they show against it
+    p.draw_options = {"teal_torso": True}
+    return p
+
+
+def prone_press_up():
+    start, end = press_up_pose(0), press_up_pose(54)
+
+    def lift(cam):
+        x = end.pelvis[0] - 48
+        low = cam.project((x, 6, 0))
+        high = cam.project((x, TORSO_Y + 48 * math.tan(deg(54)) - 24, 0))
+        return [], [arrow(f"M{fmt(low[0])} {fmt(low[1])} V{fmt(high[1])}")], []
+
+    return stacked(
+        [
+            Panel("Start:", "lie face down, hands under shoulders", [start]),
+            Panel("End:", "straighten your arms, hips down", [end], extras=lift),
+        ],
+        (0, 0),
+        1.05,
+        "Press-up, lying face down",
+        "Two pictures, seen from the side. Start: a person lies face down, legs straight, with "
+        "the hands flat on the floor under the shoulders and the elbows bent. End: the arms "
+        "straighten to lift the chest and head, while the hips and legs stay on the floor.",
+    )
+
+
+# --- sitting, seen from the side -----------------------------------------------------------------
+
+
+def sitting_side(glide):
+    """Sitting tall on a chair, facing +x. glide 0: knee bent, foot flat, chin down; 1: the near
+    knee straight, toes up, head tipped back to look up."""
+    pelvis = (0.0, SEAT + 14, 0.0)
+    chest = (-2.0, SEAT + 14 + TORSO, 0.0)
+    if glide:
+        head, face = add(chest, (-7, 31, 0)), (0.5, 0.9, 0)
+    else:
+        head, face = add(chest, (11, 29, 0)), (0.6, -0.8, 0)
+    p = Person(pelvis=pelvis, chest=chest, front=(1, 0, 0), head=head, face=face)
+    j = p.joints
+    for side, s in (("l", 1), ("r", -1)):
+        shoulder = (chest[0], chest[1] - 4, s * 20)
+        hand = (44, SEAT + 18, s * 16)  # resting on the thigh
+        j[f"{side}_shoulder"], j[f"{side}_hand"] = shoulder, hand
+        j[f"{side}_elbow"] = bend(shoulder, hand, UPPER_ARM, FOREARM, (-0.3, -1, s * 0.3))
+        hip = (2.0, SEAT + 8, s * HIP)
+        knee = (2.0 + THIGH, SEAT + 6, s * HIP)
+        ankle = (knee[0] + 4, ON_FLOOR + 2, s * HIP)
+        toe = add(ankle, (FOOT, -2, 0))
+        if side == "l" and glide:
+            ankle = add(knee, (SHIN * math.cos(deg(-12)), SHIN * math.sin(deg(-12)), 0))
+            toe = add(ankle, (FOOT * 0.3, FOOT * 0.95, 0))
+        j[f"{side}_hip"], j[f"{side}_knee"], j[f"{side}_ankle"], j[f"{side}_toe"] = (
+            hip,
+            knee,
+            ankle,
+            toe,
+        )
+    p.moving = {"left leg"}
+    p.lower_only = {"left leg"}
+    return p
+
+
+def side_chair(cam):
+    """A plain chair seen from the side, in thin lines, its back behind the person."""
+    front, back = 44, -26
+    seat = [(back, SEAT, 0), (front, SEAT, 0)]
+    rest = [(back, SEAT, 0), (back - 6, SEAT + 96, 0)]
+    legs = [[(front - 3, SEAT, 0), (front, 0, 0)], [(back + 2, SEAT, 0), (back - 2, 0, 0)]]
+    return [line([cam.project(q) for q in part]) for part in (rest, seat, *legs)]
+
+
+def sciatic_nerve_glide():
+    start, end = sitting_side(0), sitting_side(1)
+
+    def swing(cam):
+        a = cam.project(add(start.joints["l_ankle"], (18, 10, 0)))
+        b = cam.project(add(end.joints["l_ankle"], (6, -16, 0)))
+        c = (b[0] - 2, a[1] - 4)
+        return (
+            side_chair(cam),
+            [arrow(f"M{fmt(a[0])} {fmt(a[1])} Q{fmt(c[0])} {fmt(c[1])} {fmt(b[0])} {fmt(b[1])}")],
+            [],
+        )
+
+    def plain(cam):
+        return side_chair(cam), [], []
+
+    extra = [(-34, SEAT + 96, 0), add(end.joints["l_toe"], (4, 0, 0))]
+    return layout(
+        [
+            Row(
+                [
+                    Panel(
+                        "Start:", "knee bent, chin down", [start], extras=plain, bounds_extra=extra
+                    ),
+                    Panel("End:", "straighten, look up", [end], extras=swing, bounds_extra=extra),
+                ],
+                (0, 0),
+                0.74,
+            )
+        ],
+        "Sciatic nerve glide, sitting",
+        "Two pictures of a person sitting tall on a chair, seen from the side. Start: the knee is "
+        "bent with the foot flat on the floor, and the chin is tipped down. End: that knee "
+        "straightens so the lower leg reaches out in front with the toes pointing up, while the "
+        "head tips back to look up. An arrow shows the lower leg swinging up.",
+    )
+
+
+# --- half kneeling, seen from the side -----------------------------------------------------------
+
+CUSHION = 12  # height of the cushion under the back knee
+
+
+def half_kneeling(shift):
+    """Half kneeling, facing +x: the near (left) knee down on a cushion, the far foot flat in
+    front. shift: the back thigh's lean forward from upright (degrees) as the hips move ahead."""
+    knee = (0.0, CUSHION + ON_FLOOR, HIP)
+    a = deg(shift)
+    hip_x, hip_y = THIGH * math.sin(a), knee[1] + THIGH * math.cos(a)
+    pelvis = (hip_x, hip_y + 4, 0.0)
+    chest = add(pelvis, (0, TORSO, 0))
+    p = Person(
+        pelvis=pelvis, chest=chest, front=(1, 0, 0), head=add(chest, (2, 32, 0)), face=(1, 0, 0)
+    )
+    j = p.joints
+    # the back leg: knee on the cushion, the shin and the foot along the floor behind
+    j["l_hip"], j["l_knee"] = (hip_x, hip_y, HIP), knee
+    j["l_ankle"] = (knee[0] - SHIN + 2, ON_FLOOR, HIP)
+    j["l_toe"] = add(j["l_ankle"], (-FOOT * 0.9, -2, 0))
+    # the front leg: foot flat, the shin upright at the start
+    ankle = (math.sqrt(THIGH**2 - (knee[1] + THIGH - SHIN - ON_FLOOR - 2) ** 2), ON_FLOOR + 2, -HIP)
+    j["r_hip"], j["r_ankle"] = (hip_x, hip_y, -HIP), ankle
+    j["r_knee"] = bend(j["r_hip"], ankle, THIGH, SHIN, (1, 0.2, 0))
+    j["r_toe"] = add(ankle, (FOOT, -2, 0))
+    # hands on the hips, elbows out to the sides
+    for side, s in (("l", 1), ("r", -1)):
+        shoulder = add(chest, (0, -4, s * 20))
+        hand = add(pelvis, (4, 8, s * 18))
+        j[f"{side}_shoulder"], j[f"{side}_hand"] = shoulder, hand
+        j[f"{side}_elbow"] = bend(shoulder, hand, UPPER_ARM, FOREARM, (-0.7, 0, s))
+    p.moving = {"left leg"}
+    return p
+
+
+def cushion(cam):
+    corners = [(-26, 0, HIP), (-24, CUSHION, HIP), (24, CUSHION, HIP), (26, 0, HIP)]
+    return [line([cam.project(q) for q in corners])]
+
+
+def hip_flexor_stretch():
+    start, end = half_kneeling(0), half_kneeling(20)
+
+    def plain(cam):
+        return cushion(cam), [], []
+
+    def forward(cam):
+        y = end.pelvis[1] - 4
+        a = cam.project((end.pelvis[0] - 52, y, 0))
+        b = cam.project((end.pelvis[0] - 18, y, 0))
+        return cushion(cam), [arrow(f"M{fmt(a[0])} {fmt(a[1])} H{fmt(b[0])}")], []
+
+    extra = [(end.pelvis[0] - 56, 90, 0)]
+    return layout(
+        [
+            Row(
+                [
+                    Panel(
+                        "Start:",
+                        "kneel on one knee",
+                        [start],
+                        extras=plain,
+                        bounds_extra=extra,
+                    ),
+                    Panel("End:", "ease hips forward", [end], extras=forward, bounds_extra=extra),
+                ],
+                (0, 0),
+                0.72,
+            )
+        ],
+        "Hip flexor stretch, half kneeling",
+        "Two pictures, seen from the side. Start: a person kneels on one knee on a small cushion, "
+        "the other foot flat on the floor in front with that knee bent at a right angle, trunk "
+        "upright and hands on the hips. End: the hips have moved gently forward, so the thigh of "
+        "the kneeling leg slants back and the front of that hip is stretched. The trunk stays "
+        "upright.",
+    )
+
+
+# --- lying on the back, lower legs on a chair ------------------------------------------------------
+
+
+def legs_on_chair_pose():
+    p = supine()
+    for side in ("l", "r"):
+        table_top_leg(p, side)
+        ankle = p.joints[f"{side}_ankle"]
+        p.joints[f"{side}_toe"] = add(ankle, (FOOT * 0.35, FOOT * 0.9, 0))
+    return p
+
+
+def chair_under_legs(cam):
+    """A plain chair seen from the side, its seat under the lower legs and its back beyond
+    the feet, in thin lines."""
+    seat_y = ON_FLOOR + 17 + THIGH - ON_FLOOR - 6  # under the lower legs
+    front, back = 12, 84
+    parts = [
+        [(front, seat_y, 0), (back, seat_y, 0)],
+        [(back, seat_y, 0), (back + 3, seat_y + 62, 0)],
+        [(front + 3, seat_y, 0), (front, 0, 0)],
+        [(back - 3, seat_y, 0), (back, 0, 0)],
+    ]
+    return [line([cam.project(q) for q in part]) for part in parts], [], []
+
+
+def legs_on_a_chair():
+    rest = legs_on_chair_pose()
+    return stacked(
+        [
+            Panel(
+                "Resting position:",
+                "lower legs on a chair seat",
+                [rest],
+                extras=chair_under_legs,
+                bounds_extra=[(88, TORSO_Y + THIGH + 56, 0)],
+            )
+        ],
+        (0, 0),
+        1.1,
+        "Resting on your back with your legs on a chair",
+        "One picture, seen from the side. A person lies on their back on the floor with the "
+        "lower legs resting on the seat of a chair, so the hips and knees are bent at right "
+        "angles. The arms rest on the floor by the sides.",
+    )
+
+
+# --- walking ---------------------------------------------------------------------------------------
+
+
+def swing(start, first, second, angle1, angle2):
+    """The two joints of a limb hanging from start, each part at its angle (degrees) from
+    straight down, forward (+x) positive."""
+    a, b = deg(angle1), deg(angle2)
+    mid = add(start, (first * math.sin(a), -first * math.cos(a), 0))
+    return mid, add(mid, (second * math.sin(b), -second * math.cos(b), 0))
+
+
+def walking_pose():
+    """Mid-stride, facing +x: the near (left) heel just down in front, the far foot pushing
+    off behind; the arms swing the other way to the legs."""
+    hip_y = 140.0
+    pelvis = (0.0, hip_y + 4, 0.0)
+    chest = (3.0, hip_y + 4 + TORSO, 0.0)
+    p = Person(
+        pelvis=pelvis, chest=chest, front=(1, 0, 0), head=add(chest, (4, 32, 0)), face=(1, 0, 0)
+    )
+    j = p.joints
+    for side, s, thigh_a, shin_a in (("l", 1, 22, 17), ("r", -1, -12, -40)):
+        hip = (0.0, hip_y, s * HIP)
+        knee, ankle = swing(hip, THIGH, SHIN, thigh_a, shin_a)
+        j[f"{side}_hip"], j[f"{side}_knee"], j[f"{side}_ankle"] = hip, knee, ankle
+    j["l_toe"] = add(j["l_ankle"], (FOOT * 0.9, FOOT * 0.4, 0))  # heel down, toes up
+    j["r_toe"] = add(j["r_ankle"], (FOOT * 0.85, -FOOT * 0.5, 0))  # pushing off the toes
+    for side, s, upper_a, fore_a in (("l", 1, -24, -8), ("r", -1, 22, 48)):
+        shoulder = add(chest, (0, -4, s * 20))
+        elbow, hand = swing(shoulder, UPPER_ARM, FOREARM, upper_a, fore_a)
+        j[f"{side}_shoulder"], j[f"{side}_elbow"], j[f"{side}_hand"] = shoulder, elbow, hand
+    p.moving = {"left leg", "right leg"}
+    return p
+
+
+def walking():
+    return stacked(
+        [Panel("Walking:", "upright, arms swinging freely", [walking_pose()])],
+        (0, 0),
+        0.9,
+        "Walking",
+        "One picture, seen from the side, of a person walking upright in mid-stride: the front "
+        "heel is just touching the floor, the back foot pushes off from the toes, and each arm "
+        "swings opposite to its leg.",
+    )
+
+
 FIGURES = {
     "seated-hip-internal-rotation": seated_hip_turn,
     "windshield-wipers": windshield_wipers,
@@ -606,6 +1083,13 @@ FIGURES = {
     "glute-bridge": glute_bridge,
     "diaphragmatic-breathing": belly_breathing,
     "bird-dog": bird_dog,
+    "clamshell": clamshell,
+    "piriformis-stretch": piriformis_stretch,
+    "sciatic-nerve-glide": sciatic_nerve_glide,
+    "prone-press-up": prone_press_up,
+    "hip-flexor-stretch": hip_flexor_stretch,
+    "legs-on-a-chair": legs_on_a_chair,
+    "walking": walking,
 }
 
 if __name__ == "__main__":
