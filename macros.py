@@ -165,7 +165,7 @@ def plan_view() -> str:
             record,
             None,
             site.red_flags.exercise_stop,
-            state.citations.cite,
+            _no_citations,  # a plan is a handout: its sources are on the exercise's own page
             lambda path: links.markdown_link(state.page, path),
             plan=True,
         )
@@ -186,6 +186,10 @@ def plan_view() -> str:
             current.hold(_plan_script(state.page)),
         ]
     )
+
+
+def _no_citations(*keys: str) -> str:
+    return ""
 
 
 def _plan_script(page: Any) -> str:

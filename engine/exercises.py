@@ -8,6 +8,8 @@ writes the dose sentence the same way `dose_sentence` does, and a browser test c
 
 from __future__ import annotations
 
+import ast
+import re
 from collections.abc import Callable, Sequence
 from html import escape
 from pathlib import Path
@@ -109,7 +111,7 @@ def exercise_markdown(
         codes = " ".join((exercise.code, *exercise.aliases))
         attributes += f' data-plan-codes="{codes}" hidden'
         heading += " { .app-plan-heading }"
-    return "\n".join(
+    text = "\n".join(
         [
             f"<section{attributes} markdown>",
             "",
@@ -133,6 +135,24 @@ def exercise_markdown(
             "",
         ]
     )
+    return with_citations(text, cite)
+
+
+# A citation in a record's text, written as on a page: {{ cite("key") }} or {{ cite("a", "b") }}.
+_CITE = re.compile(r"\{\{\s*cite\(([^)]*)\)\s*\}\}")
+
+
+def with_citations(text: str, cite: Cite) -> str:
+    """A record's text with its citations made, as the macro would make them on a page (the
+    data is not a template, so mkdocs-macros never sees it)."""
+
+    def citation(match: re.Match[str]) -> str:
+        keys = ast.literal_eval(f"({match.group(1)},)")
+        if not keys or not all(isinstance(key, str) for key in keys):
+            raise ValueError(f"{match.group()} must name reference keys as strings")
+        return cite(*keys)
+
+    return _CITE.sub(citation, text)
 
 
 def _figure(exercise: Exercise, link_to: LinkTo) -> str:

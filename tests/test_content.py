@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.tools.overclaims import overclaims
-from tests.tools.pages import doc_pages, page_file, read_page, soup
+from tests.tools.pages import EXERCISE_PAGES, doc_pages, page_file, read_page, soup
 from tests.tools.project import ROOT, SITE_URL
 from tests.tools.readability import body_sentences, measure, page_readability
 
@@ -45,7 +45,7 @@ TREATMENTS = [
     "soft-tissue-therapy",
     "corrective-exercise",
 ]
-EXERCISES = ["hip-rotation", "core-control"]
+EXERCISES = [page.removeprefix("exercises/") for page in EXERCISE_PAGES]
 TOPIC_PAGES = (
     [f"conditions/{name}" for name in CONDITIONS]
     + GUIDES

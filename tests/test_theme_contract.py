@@ -11,7 +11,7 @@ import material
 import pytest
 
 from hooks import theme
-from tests.tools.pages import soup
+from tests.tools.pages import EXERCISE_PAGES, soup
 from tests.tools.project import ROOT
 
 MATERIAL = Path(material.__file__).parent / "templates"
@@ -228,7 +228,7 @@ def test_pages_are_still_written_in_the_article_print_css_expects(upstream: str)
 
 @pytest.mark.build
 def test_exercises_sit_directly_in_the_article(site_dir: Path):
-    for name in ["exercises/hip-rotation", "exercises/core-control"]:
+    for name in EXERCISE_PAGES:
         sections = soup(site_dir / name / "index.html").select("section.app-exercise")
         assert sections, name
         for section in sections:

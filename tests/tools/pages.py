@@ -21,7 +21,10 @@ from tests.tools.project import ROOT
 
 DOCS = ROOT / "docs"
 # Pages that carry the "Stop and get help" box, and must list precautions or cautions.
-EXERCISE_PAGES = ["exercises/hip-rotation", "exercises/core-control"]
+# Every exercise page in docs/exercises/ (each shows exercises from data/exercises.yml).
+EXERCISE_PAGES = sorted(
+    f"exercises/{path.stem}" for path in (DOCS / "exercises").glob("*.md") if path.stem != "index"
+)
 TREATMENT_PAGES = [
     "treatments/mckenzie-method",
     "treatments/dynamic-neuromuscular-stabilization",
