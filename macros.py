@@ -134,7 +134,7 @@ def exercise(exercise_id: str, number: int | None = None) -> str:
         return exercises.exercise_markdown(
             record,
             number,
-            current.site.red_flags.exercise_stop,
+            current.site.red_flags,
             page.citations.cite,
             lambda path: links.markdown_link(page.page, path),
         )
@@ -164,7 +164,7 @@ def plan_view() -> str:
         exercises.exercise_markdown(
             record,
             None,
-            site.red_flags.exercise_stop,
+            site.red_flags,
             _no_citations,  # a plan is a handout: its sources are on the exercise's own page
             lambda path: links.markdown_link(state.page, path),
             plan=True,

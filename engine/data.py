@@ -155,7 +155,10 @@ def check_exercises(
         {
             f"exercise '{e.id}', field '{field}'": keys
             for e in exercises
-            for field, keys in (("references", e.references), ("dose.references", e.dose.references))
+            for field, keys in (
+                ("references", e.references),
+                ("dose.references", e.dose.references),
+            )
         },
         references,
     )

@@ -11,12 +11,12 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Callable, Sequence
-from html import escape
 from pathlib import Path
 
 from engine.errors import UnknownKeyError
 from engine.front_matter import read_front_matter
-from engine.models import BODY_AREAS, Dose, Exercise, ExerciseStopSigns
+from engine.models import Dose, Exercise, ExerciseStopSigns, RedFlags
+from engine.red_flags import STOP_ANCHOR, exertion_box_markdown
 
 Cite = Callable[..., str]
 LinkTo = Callable[[str], str]  # a docs/ path -> a link from the page being built
@@ -91,13 +91,31 @@ def _or_list(items: Sequence[str], comma: bool = True) -> str:
     return ", ".join(items[:-1]) + last + items[-1]
 
 
-# --- an exercise page's section --------------------------------------------------------------------
+# --- an exercise page's section -----------------------------------------------------------------
+
+
+def stop_box_markdown(exercise: Exercise, red_flags: RedFlags) -> str:
+    """The box under an exercise: when to stop and tell the clinician, then where the urgent
+    signs are; after the emergency box for an exercise that works the heart."""
+    common = red_flags.exercise_stop
+    then = common.then.replace("Stop and get help", f"[Stop and get help](#{STOP_ANCHOR})", 1)
+    return "\n".join(
+        [
+            *([exertion_box_markdown(red_flags)] if exercise.stop.exertion else []),
+            f'!!! warning "{common.heading}"',
+            "",
+            f"    {stop_sentence(exercise, common)}",
+            "",
+            f"    {then}",
+            "",
+        ]
+    )
 
 
 def exercise_markdown(
     exercise: Exercise,
     number: int | None,
-    common: ExerciseStopSigns,
+    red_flags: RedFlags,
     cite: Cite,
     link_to: LinkTo,
     plan: bool = False,
@@ -127,10 +145,7 @@ def exercise_markdown(
             f"**Easier:** {exercise.easier} **Harder:** {exercise.harder}",
             "",
             *([exercise.caution.strip(), ""] if exercise.caution else []),
-            f'!!! warning "{common.heading}"',
-            "",
-            f"    {stop_sentence(exercise, common)}",
-            "",
+            stop_box_markdown(exercise, red_flags),
             "</section>",
             "",
         ]

@@ -11,8 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
-    BeforeValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     HttpUrl,
@@ -360,6 +360,15 @@ class ExerciseStopSigns(Strict):
 
     heading: Text  # "Stop and tell your clinician if"
     signs: list[Text] = Field(min_length=1)
+    then: Text  # the last sentence: follow the urgent-care box for worse weakness and its signs
+    exertion_signs: Text  # first, for exercises that work the heart: stop and call 911
+
+    @field_validator("then")
+    @classmethod
+    def _names_the_urgent_box(cls, then: str) -> str:
+        if "Stop and get help" not in then:  # it becomes the link to that box
+            raise ValueError("must name the box it points to: 'Stop and get help'")
+        return then
 
 
 class RedFlags(Strict):
@@ -427,6 +436,7 @@ class ExerciseStop(Strict):
 
     sharp_pain_in: list[Text] = []  # "You feel sharp pain in your hip, groin or back"
     also: list[Text] = []  # after the sharp pain: "back pain that builds as you go"
+    exertion: bool = False  # it works the heart: the box starts with the exertion signs
     first: Text | None = None  # a sign named before the others ("You feel dizzy ...")
 
 

@@ -93,9 +93,11 @@ def _choice_html(exercise: Exercise, link_to_page: LinkTo) -> str:
 def _number_field(code: str, name_id: str, field: str, label: str, value: int) -> str:
     field_id = f"plan-{code}-{field}"
     return (
-        f'<span class="app-plan-field"><label for="{field_id}" id="{field_id}-label">{label}</label>'
+        '<span class="app-plan-field">'
+        f'<label for="{field_id}" id="{field_id}-label">{label}</label>'
         f'<input type="number" id="{field_id}" data-plan-field="{field}" min="1" max="99"'
-        f' value="{value}" inputmode="numeric" autocomplete="off" aria-labelledby="{name_id} {field_id}-label"></span>'
+        f' value="{value}" inputmode="numeric" autocomplete="off"'
+        f' aria-labelledby="{name_id} {field_id}-label"></span>'
     )
 
 
@@ -112,48 +114,65 @@ def retired_html(exercise: Exercise) -> str:
 def builder_controls_html(clinic: Clinic, view_url: str) -> str:
     """The builder's plan so far, the note, the link and what to do with it. Each action
     stays disabled until the plan has an exercise."""
-    return f"""<div class="app-plan-result" data-plan-result data-view-url="{view_url}" \
-data-clinic-name="{escape(clinic.name)}" data-clinic-phone="{escape(clinic.phone_display)}">
-<h2 id="your-plan">Your plan</h2>
-<p data-plan-count aria-live="polite">No exercises chosen yet.</p>
-<ol class="app-plan-summary" data-plan-summary></ol>
-<p><label for="plan-note">A short note for the patient (optional, up to {NOTE_LIMIT} characters)</label>
-<textarea id="plan-note" data-plan-note maxlength="{NOTE_LIMIT}" rows="2" autocomplete="off">\
-</textarea></p>
-<p><label for="plan-link">Link to this plan</label>
-<input type="text" id="plan-link" data-plan-link readonly aria-describedby="plan-link-length"></p>
-<p id="plan-link-length" class="app-plan-length" data-plan-length></p>
-<p class="app-plan-actions">
-<button type="button" class="md-button md-button--primary" data-plan-copy disabled>Copy link</button>
-<a class="md-button" data-plan-email aria-disabled="true">Email to the patient</a>
-<button type="button" class="md-button" data-plan-print disabled>Print</button>
-<a class="md-button" data-plan-open aria-disabled="true">Open the plan</a>
-</p>
-<p class="app-plan-status" data-plan-status role="status"></p>
-</div>"""
+    note_label = f"A short note for the patient (optional, up to {NOTE_LIMIT} characters)"
+    return "\n".join(
+        [
+            f'<div class="app-plan-result" data-plan-result data-view-url="{view_url}"'
+            f' data-clinic-name="{escape(clinic.name)}"'
+            f' data-clinic-phone="{escape(clinic.phone_display)}">',
+            '<h2 id="your-plan">Your plan</h2>',
+            '<p data-plan-count aria-live="polite">No exercises chosen yet.</p>',
+            '<ol class="app-plan-summary" data-plan-summary></ol>',
+            f'<p><label for="plan-note">{note_label}</label>',
+            f'<textarea id="plan-note" data-plan-note maxlength="{NOTE_LIMIT}" rows="2"'
+            ' autocomplete="off"></textarea></p>',
+            '<p><label for="plan-link">Link to this plan</label>',
+            '<input type="text" id="plan-link" data-plan-link readonly'
+            ' aria-describedby="plan-link-length"></p>',
+            '<p id="plan-link-length" class="app-plan-length" data-plan-length></p>',
+            '<p class="app-plan-actions">',
+            '<button type="button" class="md-button md-button--primary" data-plan-copy disabled>'
+            "Copy link</button>",
+            '<a class="md-button" data-plan-email aria-disabled="true">Email to the patient</a>',
+            '<button type="button" class="md-button" data-plan-print disabled>Print</button>',
+            '<a class="md-button" data-plan-open aria-disabled="true">Open the plan</a>',
+            "</p>",
+            '<p class="app-plan-status" data-plan-status role="status"></p>',
+            "</div>",
+        ]
+    )
 
 
 def view_frame_html(clinic: Clinic) -> str:
-    """The plan view's frame, before the exercises: what to do with no plan or no script, the
-    letterhead that prints on page 1 (the QR code is drawn by plan.js from the link itself), the
-    clinician's note and any problem with the link."""
-    return f"""<div class="app-print-only app-print-header app-plan-letterhead">
-<div class="app-print-header__qr app-plan-qr"><div data-plan-qr></div><p>Scan to open this plan</p></div>
-<p class="app-print-header__clinic"><strong>{escape(clinic.name)}</strong> · Phone {escape(clinic.phone_display)}</p>
-<p>{escape(clinic.address.one_line)}</p>
-</div>
-<div class="admonition warning app-plan-problem" data-plan-problem role="alert" hidden>
-<p class="admonition-title">There is a problem with this link</p>
-<p data-plan-problem-text></p>
-</div>
-<p class="app-plan-empty" data-plan-empty>This page shows a home exercise plan from your clinician. \
-Open the link they sent you, or scan the code on your printed plan.</p>
-<noscript><p>Your plan needs JavaScript to show. Turn it on, or call us on \
-<a href="{clinic.phone_href}">{escape(clinic.phone_display)}</a> and we will help.</p></noscript>
-<div class="admonition note app-plan-note" data-plan-note-box hidden>
-<p class="admonition-title">A note from your clinician</p>
-<p data-plan-note-text></p>
-</div>
-<p class="app-plan-actions" data-plan-view-actions hidden>
-<button type="button" class="md-button" data-plan-print>Print this plan</button>
-</p>"""
+    """The plan view's frame, before the exercises: the letterhead that prints on page 1 (the
+    QR code is drawn by plan.js from the link itself), any problem with the link, what to do
+    with no plan or no script, the clinician's note and the Print button."""
+    phone = f'<a href="{clinic.phone_href}">{escape(clinic.phone_display)}</a>'
+    return "\n".join(
+        [
+            '<div class="app-print-only app-print-header app-plan-letterhead">',
+            '<div class="app-print-header__qr app-plan-qr"><div data-plan-qr></div>'
+            "<p>Scan to open this plan</p></div>",
+            f'<p class="app-print-header__clinic"><strong>{escape(clinic.name)}</strong>'
+            f" · Phone {escape(clinic.phone_display)}</p>",
+            f"<p>{escape(clinic.address.one_line)}</p>",
+            "</div>",
+            '<div class="admonition warning app-plan-problem" data-plan-problem role="alert"'
+            " hidden>",
+            '<p class="admonition-title">There is a problem with this link</p>',
+            "<p data-plan-problem-text></p>",
+            "</div>",
+            '<p class="app-plan-empty" data-plan-empty>This page shows a home exercise plan from'
+            " your clinician. Open the link they sent you, or scan the code on your printed"
+            " plan.</p>",
+            "<noscript><p>Your plan needs JavaScript to show. Turn it on, or call us on"
+            f" {phone} and we will help.</p></noscript>",
+            '<div class="admonition note app-plan-note" data-plan-note-box hidden>',
+            '<p class="admonition-title">A note from your clinician</p>',
+            "<p data-plan-note-text></p>",
+            "</div>",
+            '<p class="app-plan-actions" data-plan-view-actions hidden>',
+            '<button type="button" class="md-button" data-plan-print>Print this plan</button>',
+            "</p>",
+        ]
+    )

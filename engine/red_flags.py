@@ -135,6 +135,24 @@ def stop_box_markdown(
     return "\n".join(parts)
 
 
+def exertion_box_markdown(red_flags: RedFlags) -> str:
+    """Before the stop box of an exercise that works the heart (walking): the exertion signs
+    with the emergency tier's own action, in its box style."""
+    emergency = red_flags.groups[0]
+    action = _lower_first(_action_markdown(emergency))
+    signs = red_flags.exercise_stop.exertion_signs
+    return "\n".join(
+        [
+            '<div class="app-urgent app-urgent--exertion" markdown data-search-exclude>',
+            "",
+            f"**Stop, and {action} {emergency.time_frame}, if you get {signs}.**",
+            "",
+            "</div>",
+            "",
+        ]
+    )
+
+
 def summary_markdown(red_flags: RedFlags, list_url: str) -> str:
     """One paragraph that names each tier's action and time, and links to the signs."""
     emergency, *others = red_flags.groups

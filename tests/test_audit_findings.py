@@ -231,7 +231,9 @@ def test_stop_rules_say_new_or_worse_tingling(site_dir: Path, name: str):
     content = article(site_dir, name)
     for box in content.select(".app-urgent"):  # the urgent signs, worded in data/red_flags.yml
         box.decompose()
-    items = [" ".join(li.get_text(" ").split()) for li in content.select("li")]
+    # Stop rules are list items (the key points, the index's list) and each exercise's box.
+    rules = content.select("li, .admonition.warning > p:not(.admonition-title)")
+    items = [" ".join(rule.get_text(" ").split()) for rule in rules]
     tingling = [item for item in items if "tingling" in item.lower()]
     assert tingling, f"{name}: no stop rule about tingling"
     assert all(re.search(r"new or (?:worse|getting worse)", item) for item in tingling), tingling

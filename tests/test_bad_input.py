@@ -117,6 +117,27 @@ EDITS = [
         ["docs/_snippets/glossary.md: line ", "is not a `*[term]: meaning` entry"],
         id="bad_glossary_line",
     ),
+    pytest.param(
+        "docs/exercises/hip-rotation.md",
+        '{{ exercise("windshield-wipers", number=2) }}',
+        '{{ exercise("clamshell", number=2) }}',
+        ["docs/exercises/hip-rotation.md", "exercise 'clamshell' belongs on docs/exercises/hip-"],
+        id="exercise_on_another_page_than_its_record_names",
+    ),
+    pytest.param(
+        "docs/exercises/hip-rotation.md",
+        '{{ exercise("windshield-wipers", number=2) }}',
+        '{{ exercise("windscreen-wipers", number=2) }}',
+        ["docs/exercises/hip-rotation.md", "unknown exercise 'windscreen-wipers'"],
+        id="unknown_exercise_id",
+    ),
+    pytest.param(
+        "docs/exercises/hip-rotation.md",
+        '{{ exercise("windshield-wipers", number=2) }}',
+        '{{ exercise("seated-hip-turn", number=2) }}',
+        ["docs/exercises/hip-rotation.md", "shows exercise 'seated-hip-turn' twice"],
+        id="exercise_shown_twice",
+    ),
     # Without abbr the glossary terms would silently lose their explanations.
     pytest.param(
         "mkdocs.yml",

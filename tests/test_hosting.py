@@ -364,6 +364,24 @@ def test_no_csp_violations_on_any_page(csp_tab, nginx, html_page):
 
 @pytest.mark.hosting
 @pytest.mark.browser
+def test_the_plan_pages_work_under_the_policy(csp_tab, nginx):
+    """Issue 17: the builder and a plan, with their script and the QR library, as hosted."""
+    fragment = next(
+        line.split()[0]
+        for line in (ROOT / "tests/plan_links.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+    assert violations_after_loading(csp_tab, f"{nginx.base}/plan/view/#{fragment}") == []
+    assert csp_tab.locator("[data-plan-exercises] > section:not([hidden])").count() == 3
+    assert csp_tab.locator("[data-plan-qr] svg").count() == 1  # drawn by the vendored library
+    assert violations_after_loading(csp_tab, f"{nginx.base}/plan/") == []
+    csp_tab.get_by_role("checkbox", name="Clamshell", exact=True).check()
+    assert "/plan/view/#1/cs." in csp_tab.get_by_label("Link to this plan").input_value()
+    assert csp_tab.evaluate("window.__cspViolations") == [] and csp_tab.console_csp == []
+
+
+@pytest.mark.hosting
+@pytest.mark.browser
 def test_search_works_under_the_policy(csp_tab, nginx):
     csp_tab.goto(f"{nginx.base}/conditions/sciatica/")
     csp_tab.click("label[for=__search]")  # the search button in the header, on a phone

@@ -28,8 +28,16 @@ import pytest
 
 from tests.tools.browser import CHROMIUM_ARGS, node_tool
 from tests.tools.measured import report
+from tests.tools.project import ROOT
 
 pytestmark = pytest.mark.lighthouse
+
+# The first plan link in tests/plan_links.txt: three exercises and a note.
+SENT_PLAN = next(
+    line.split()[0]
+    for line in (ROOT / "tests/plan_links.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
 
 # One page of each type the site builds, by its template and furniture.
 PAGES = {
@@ -44,6 +52,9 @@ PAGES = {
     "blog index": "blog/",
     "blog post": "blog/hip-internal-rotation-low-back-pain/",
     "not found": "404.html",
+    # Issue 17: the home exercise plan, the builder and a plan as a patient opens it.
+    "plan builder": "plan/",
+    "plan view": "plan/view/#" + SENT_PLAN,
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo", "agentic-browsing"]
 # Performance is reported, not gated: see the module's docstring.

@@ -82,6 +82,8 @@ const doseWords = (() => {
 document.querySelectorAll("[data-plan-exercises]").forEach((list) => {
   const root = list.closest(".md-content") || document;
   const find = (selector) => root.querySelector(selector);
+  // Another plan's link opened in this tab changes only the fragment: show that plan afresh.
+  addEventListener("hashchange", () => location.reload());
   const plan = planLink.read(location.hash);
   if (plan.empty) return; // the page says how to open a plan
 
@@ -220,7 +222,7 @@ document.querySelectorAll("[data-plan-builder]").forEach((builder) => {
         return line;
       }),
     );
-    const { name, clinicPhone } = { name: result.dataset.clinicName, clinicPhone: result.dataset.clinicPhone };
+    const { clinicName: name, clinicPhone } = result.dataset;
     const subject = `Your home exercise plan from ${name}`;
     const body =
       `Here is the home exercise plan we made for you. Open this link on your phone or computer:\n\n` +
