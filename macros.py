@@ -21,14 +21,20 @@ from typing import Any
 from engine import booking, exercises, plan, red_flags, tables, visit
 from engine.errors import ContentError, UnknownKeyError
 from engine.glossary import glossary_markdown
-from engine.models import DEFAULT_CONDITION
+from engine.models import DEFAULT_CONDITION, Exercise
 from hooks import build, links
 
 # Where the urgent signs are listed in full (the stop box links there).
 URGENT_CARE_PAGE = "urgent-care.md"
 PLAN_VIEW_PAGE = "plan/view.md"
-# The QR code library (vendored from npm, see package.json) before the plan code that uses it.
-PLAN_SCRIPTS = ("assets/javascripts/vendor/qrcode-generator.js", "assets/javascripts/plan.js")
+# Scripts only some pages load (the macros add them); the QR code library, vendored from npm
+# (package.json), only where a plan is shown, before the plan code that uses it.
+PLAN_SCRIPT = "assets/javascripts/plan.js"
+QR_SCRIPT = "assets/javascripts/vendor/qrcode-generator.js"
+# Minified at build (hooks/hosting.py), with site.js. rjsmin does not know template literals:
+# it squeezed the spaces inside them in plan.js (a test caught it), so it refuses a file that
+# has one.
+MINIFIED_SCRIPTS = ("assets/javascripts/site.js", QR_SCRIPT, PLAN_SCRIPT)
 
 
 def treatment_table(
@@ -150,7 +156,7 @@ def plan_builder() -> str:
         plan.builder_html(site.exercises, lambda path: links.url_from_page(page, path), names)
         + "\n"
         + plan.builder_controls_html(site.clinic, links.url_from_page(page, PLAN_VIEW_PAGE))
-        + _plan_script(page)
+        + _scripts(page, PLAN_SCRIPT)
     )
 
 
@@ -168,6 +174,7 @@ def plan_view() -> str:
             _no_citations,  # a plan is a handout: its sources are on the exercise's own page
             lambda path: links.markdown_link(state.page, path),
             plan=True,
+            figure=current.hold(exercises.inline_figure_html(record, _drawing(record))),
         )
         for record in site.exercises
         if not record.retired
@@ -183,18 +190,23 @@ def plan_view() -> str:
             *(current.hold(html) for html in retired),
             "</div>",
             "",
-            current.hold(_plan_script(state.page)),
+            current.hold(_scripts(state.page, QR_SCRIPT, PLAN_SCRIPT)),
         ]
     )
+
+
+def _drawing(record: Exercise) -> str:
+    path = build.current().project_dir / "docs" / exercises.ILLUSTRATIONS / record.image
+    return path.read_text(encoding="utf-8")
 
 
 def _no_citations(*keys: str) -> str:
     return ""
 
 
-def _plan_script(page: Any) -> str:
+def _scripts(page: Any, *paths: str) -> str:
     return "".join(
-        f'<script defer src="{links.url_from_page(page, path)}"></script>' for path in PLAN_SCRIPTS
+        f'<script defer src="{links.url_from_page(page, path)}"></script>' for path in paths
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Callable, Sequence
+from html import escape
 from pathlib import Path
 
 from engine.errors import UnknownKeyError
@@ -119,6 +120,7 @@ def exercise_markdown(
     cite: Cite,
     link_to: LinkTo,
     plan: bool = False,
+    figure: str | None = None,
 ) -> str:
     """The exercise as its page shows it, inside <section class="app-exercise"> (site.css and
     the "Print exercises" handout style that class). With `plan`, the section a plan view
@@ -135,7 +137,7 @@ def exercise_markdown(
             "",
             f"## {heading}",
             "",
-            _figure(exercise, link_to),
+            figure or _figure(exercise, link_to),
             "",
             *([exercise.about.strip(), ""] if exercise.about else []),
             _steps(exercise, plan),
@@ -168,6 +170,27 @@ def with_citations(text: str, cite: Cite) -> str:
         return cite(*keys)
 
     return _CITE.sub(citation, text)
+
+
+# What the page does not need from a drawing file: its comments, and its title and description,
+# which the record's alt text replaces.
+_NOT_NEEDED = re.compile(r"<!--.*?-->\n?|<(title|desc)[^>]*>.*?</\1>\n?", re.S)
+_ID_USE = re.compile(r'(id="|url\(#|href="#)([A-Za-z][\w-]*)')
+
+
+def inline_figure_html(exercise: Exercise, svg: str) -> str:
+    """The exercise's drawing written into the page (a plan view's figures): every plan then
+    makes the same requests, so not even the server learns which exercises a plan holds. Its
+    ids are made unique on the page; the record's alt text names it."""
+    prefix = f"fig-{exercise.code}-"
+    drawing = _NOT_NEEDED.sub("", svg.strip())
+    drawing = _ID_USE.sub(lambda m: f"{m.group(1)}{prefix}{m.group(2)}", drawing)
+    label = f'aria-label="{escape(exercise.alt.strip())}"'
+    drawing = re.sub(r'aria-labelledby="[^"]*"', label, drawing, count=1)
+    return (
+        f'<figure class="app-plan-figure">{drawing}'
+        f"<figcaption>{escape(exercise.caption.strip())}</figcaption></figure>"
+    )
 
 
 def _figure(exercise: Exercise, link_to: LinkTo) -> str:

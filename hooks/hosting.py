@@ -24,6 +24,7 @@ from engine.sharing import remove_unused_qr_codes
 from engine.site_files import llms_txt, robots_txt
 from hooks import build, theme
 from hooks.build import stops_the_build
+from macros import MINIFIED_SCRIPTS
 
 SITE_STYLESHEET = "assets/stylesheets/site.css"
 
@@ -49,6 +50,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     hosting.write_hosting_files(site_dir, pages, theme.FINGERPRINTED)
     assets.add_dark_mode(site_dir, SITE_STYLESHEET, theme.PALETTE_GLOB, theme.DARK_SCHEME)
     assets.minify_stylesheets(site_dir, _stylesheets(config))
+    assets.minify_scripts(site_dir, list(MINIFIED_SCRIPTS))
     (site_dir / "robots.txt").write_text(robots_txt(config.site_url or ""), encoding="utf-8")
     articles = [
         f for f in current.published.values() if f.front_matter and not f.url.endswith("/blog/")

@@ -147,3 +147,22 @@ def test_the_box_must_name_the_urgent_box_it_points_to(data_dir):
     path.write_text(yaml.safe_dump(content, sort_keys=False), encoding="utf-8")
     message = load_error(data_dir)
     assert "data/red_flags.yml: " in message and "field 'exercise_stop.then'" in message
+
+
+# --- the plan's scripts, minified at build -----------------------------------------------------
+
+
+def test_the_minifier_refuses_a_template_literal(tmp_path):
+    """rjsmin squeezes the spaces inside `...` (it turned "2 times a day" into "2times a day"):
+    a script that has one stops the build, naming it; one without is minified."""
+    from engine.assets import minify_scripts
+
+    scripts = tmp_path / "assets/javascripts"
+    scripts.mkdir(parents=True)
+    (scripts / "plain.js").write_text('const words = count + " times a day";  // why\n')
+    minify_scripts(tmp_path, ["assets/javascripts/plain.js"])
+    assert (scripts / "plain.js").read_text() == 'const words=count+" times a day";'
+    (scripts / "modern.js").write_text("const words = `${count} times a day`;\n")
+    with pytest.raises(ContentError) as raised:
+        minify_scripts(tmp_path, ["assets/javascripts/modern.js"])
+    assert str(raised.value).startswith("docs/assets/javascripts/modern.js: has a template literal")

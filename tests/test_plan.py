@@ -342,6 +342,8 @@ def test_no_request_carries_the_plan(browser, site_url, built_plan):
     tab.wait_for_load_state("networkidle")
     leaks = [line for line in seen for trace in plan_traces(built_plan) if trace in line]
     assert len(seen) > 10 and leaks == []
+    # Not even which exercises: the drawings are in the page, so no file is asked for by name.
+    assert not [u for u in seen if "/illustrations/" in u]
     assert {urlparse(u).netloc for u in seen if u.startswith("http")} == {urlparse(site_url).netloc}
     context.close()
 
@@ -456,3 +458,27 @@ def test_first_view_weight_within_budget(browser, compressed_site_url, address):
     assert 30_000 < total <= FIRST_VIEW_BUDGET, "\n".join(
         f"{n:7d} {u}" for u, n in sorted(sizes, key=lambda s: -s[1])
     )
+
+
+def test_every_plan_asks_the_server_for_the_same_files(browser, site_url):
+    """What a server or its log could learn from a plan: nothing, if two different plans load
+    exactly the same files."""
+    asked = []
+    for fragment, _codes in sent_links()[:2]:
+        context = browser.new_context()
+        tab = context.new_page()
+        urls: list[str] = []
+        tab.on("request", lambda request, urls=urls: urls.append(request.url))
+        tab.goto(f"{site_url}plan/view/#{fragment}", wait_until="networkidle")
+        tab.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        tab.wait_for_load_state("networkidle")
+        asked.append(sorted(set(urls)))
+        context.close()
+    assert asked[0] == asked[1] and len(asked[0]) > 5
+
+
+def test_the_vendored_qr_library_is_the_pinned_npm_file():
+    vendored = (ROOT / "docs/assets/javascripts/vendor/qrcode-generator.js").read_text()
+    banner, _, body = vendored.partition("\n")
+    assert banner.startswith("/*! qrcode-generator 2.0.4 ") and "MIT" in banner
+    assert body == node_tool("qrcode-generator/dist/qrcode.js").read_text()

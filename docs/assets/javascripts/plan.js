@@ -3,6 +3,8 @@
 // never send to a server or put in a referrer; nothing is written to cookies or storage.
 // The link's format is described in engine/plan.py. Both pages hold every exercise, written by
 // the build from data/exercises.yml; this file only picks, orders and numbers them.
+// No template literals (backquotes): the build's minifier (rjsmin) does not know them, and the
+// build refuses a script that has one.
 
 const planLink = (() => {
   const VERSION = "1";
@@ -25,7 +27,7 @@ const planLink = (() => {
       .map(({ code, amount, sets, hold, times }) => [code, amount, sets, hold, times].join("."))
       .join(",");
     const body = [VERSION, exercises, encodeNote(note.trim())].join("/");
-    return `${body}/${check(body)}`;
+    return body + "/" + check(body);
   };
 
   // What a fragment holds, and what is wrong with it: never throws, so a damaged link still
@@ -68,12 +70,12 @@ const doseWords = (() => {
   };
   const dose = ({ unit, eachSide }, { amount, sets, times }) => {
     const [one, many] = UNITS[unit];
-    let words = `${amount} ${amount === 1 ? one : many}`;
+    let words = amount + " " + (amount === 1 ? one : many);
     if (eachSide) words += " on each side";
-    if (sets > 1) words += `, in ${sets} sets`;
-    return `${words}, ${times === 1 ? "once a day" : `${times} times a day`}`;
+    if (sets > 1) words += ", in " + sets + " sets";
+    return words + ", " + (times === 1 ? "once a day" : times + " times a day");
   };
-  const hold = (seconds) => `${seconds} ${seconds === 1 ? "second" : "seconds"}`;
+  const hold = (seconds) => seconds + (seconds === 1 ? " second" : " seconds");
   return { dose, hold };
 })();
 
@@ -103,7 +105,7 @@ document.querySelectorAll("[data-plan-exercises]").forEach((list) => {
     if (!section.classList.contains("app-exercise")) continue; // retired: its message only
     const number = [...shown].filter((s) => s.classList.contains("app-exercise")).length;
     const heading = section.querySelector("h2");
-    heading.prepend(`${number}. `);
+    heading.prepend(number + ". ");
     const dose = section.querySelector(".app-plan-dose");
     const unit = { unit: dose.dataset.unit, eachSide: dose.dataset.eachSide === "true" };
     dose.querySelector("span").textContent = doseWords.dose(unit, item);
@@ -122,9 +124,9 @@ document.querySelectorAll("[data-plan-exercises]").forEach((list) => {
     );
   }
   if (unknown.length) {
-    const count = unknown.length === 1 ? "1 exercise" : `${unknown.length} exercises`;
+    const count = unknown.length === 1 ? "1 exercise" : unknown.length + " exercises";
     problems.push(
-      `This plan names ${count} we do not have (${unknown.join(", ")}). ` +
+      "This plan names " + count + " we do not have (" + unknown.join(", ") + "). " +
         "Ask your clinician what to do instead.",
     );
   }
@@ -177,7 +179,7 @@ document.querySelectorAll("[data-plan-builder]").forEach((builder) => {
   const viewUrl = new URL(result.dataset.viewUrl, location.href).href;
 
   const numberIn = (choice, field) => {
-    const input = choice.querySelector(`[data-plan-field="${field}"]`);
+    const input = choice.querySelector('[data-plan-field="' + field + '"]');
     if (!input) return 0;
     const value = Math.round(Number(input.value));
     const valid = Number.isFinite(value) && value >= 1 && value <= 99;
@@ -185,7 +187,7 @@ document.querySelectorAll("[data-plan-builder]").forEach((builder) => {
     return valid ? value : Number(input.defaultValue);
   };
   const itemOf = (code) => {
-    const choice = builder.querySelector(`[data-plan-code="${code}"]`);
+    const choice = builder.querySelector('[data-plan-code="' + code + '"]');
     return {
       code,
       amount: numberIn(choice, "amount"),
@@ -208,12 +210,12 @@ document.querySelectorAll("[data-plan-builder]").forEach((builder) => {
   const update = () => {
     const items = picked.map(itemOf);
     const note = $("[data-plan-note]").value;
-    const link = items.length ? `${viewUrl}#${planLink.write(items, note)}` : "";
+    const link = items.length ? viewUrl + "#" + planLink.write(items, note) : "";
     $("[data-plan-link]").value = link;
-    $("[data-plan-length]").textContent = link ? `${link.length} characters` : "";
-    const count = items.length === 1 ? "1 exercise" : `${items.length} exercises`;
+    $("[data-plan-length]").textContent = link ? link.length + " characters" : "";
+    const count = items.length === 1 ? "1 exercise" : items.length + " exercises";
     $("[data-plan-count]").textContent = items.length
-      ? `${count} in this plan, in this order:`
+      ? count + " in this plan, in this order:"
       : "No exercises chosen yet.";
     $("[data-plan-summary]").replaceChildren(
       ...items.map((item) => {
@@ -223,12 +225,13 @@ document.querySelectorAll("[data-plan-builder]").forEach((builder) => {
       }),
     );
     const { clinicName: name, clinicPhone } = result.dataset;
-    const subject = `Your home exercise plan from ${name}`;
+    const subject = "Your home exercise plan from " + name;
     const body =
-      `Here is the home exercise plan we made for you. Open this link on your phone or computer:\n\n` +
-      `${link}\n\nYour plan is in the link itself. It is not stored on our website.\n\n` +
-      `${name}\n${clinicPhone}`;
-    const mailto = `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+      "Here is the home exercise plan we made for you. Open this link on your phone or " +
+      "computer:\n\n" + link + "\n\nYour plan is in the link itself. It is not stored on our " +
+      "website.\n\n" + name + "\n" + clinicPhone;
+    const mailto =
+      "mailto:?subject=" + encodeURIComponent(subject) + "&body=" + encodeURIComponent(body);
     setEnabled($("[data-plan-copy]"), link && navigator.clipboard);
     setEnabled($("[data-plan-print]"), link);
     setEnabled($("[data-plan-email]"), link, mailto);
@@ -271,7 +274,7 @@ document.querySelectorAll("[data-plan-builder]").forEach((builder) => {
     }
   });
   $("[data-plan-print]").addEventListener("click", () => {
-    location.assign(`${$("[data-plan-link]").value}/${planLink.PRINT}`);
+    location.assign($("[data-plan-link]").value + "/" + planLink.PRINT);
   });
   // The form's state after Back or a reload: the browser may have kept ticks and numbers.
   choices.forEach((choice) => {

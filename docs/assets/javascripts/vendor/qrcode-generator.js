@@ -1,3 +1,4 @@
+/*! qrcode-generator 2.0.4 | (c) 2009 Kazuhiko Arase | MIT licence | from npm, unchanged below this line */
 //---------------------------------------------------------------------
 //
 // QR Code Generator for JavaScript
