@@ -130,18 +130,21 @@ def exercise_markdown(
     if plan:
         codes = " ".join((exercise.code, *exercise.aliases))
         attributes += f' data-plan-codes="{codes}" hidden'
-        heading += " { .app-plan-heading }"
     text = "\n".join(
         [
             f"<section{attributes} markdown>",
             "",
             f"## {heading}",
             "",
+            # A plan prints its exercises one after another: the picture, the words before the
+            # steps and the steps stay together on paper (site.css, .app-exercise__how).
+            *(['<div class="app-exercise__how" markdown>', ""] if plan else []),
             figure or _figure(exercise, link_to),
             "",
             *([exercise.about.strip(), ""] if exercise.about else []),
             _steps(exercise, plan),
             "",
+            *(["</div>", ""] if plan else []),
             _dose_markdown(exercise.dose, cite, plan),
             "",
             f"**Easier:** {exercise.easier} **Harder:** {exercise.harder}",

@@ -166,3 +166,23 @@ def test_the_minifier_refuses_a_template_literal(tmp_path):
     with pytest.raises(ContentError) as raised:
         minify_scripts(tmp_path, ["assets/javascripts/modern.js"])
     assert str(raised.value).startswith("docs/assets/javascripts/modern.js: has a template literal")
+
+
+def test_a_dose_from_research_cites_its_source_on_the_page():
+    from engine.exercises import TYPICAL_START, exercise_markdown
+
+    record = next(e for e in SITE.exercises if e.id == "glute-bridge")
+    sourced = record.model_copy(
+        update={"dose": record.dose.model_copy(update={"references": ["hayden2021"]})}
+    )
+    cited: list[tuple[str, ...]] = []
+
+    def cite(*keys: str) -> str:
+        cited.append(keys)
+        return "[1]"
+
+    page = exercise_markdown(sourced, 4, SITE.red_flags, cite, lambda path: path)
+    assert "was used in research[1]. Your clinician will adjust it." in page
+    assert cited == [("hayden2021",)] and TYPICAL_START not in page
+    plain = exercise_markdown(record, 4, SITE.red_flags, cite, lambda path: path)
+    assert TYPICAL_START in plain  # negative control: no source, a typical start

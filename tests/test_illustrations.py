@@ -159,7 +159,8 @@ def illustration_rule(css: str, dark: bool) -> dict[str, str]:
     """The declarations of site.css's rule for illustrations, light or dark."""
     scheme = r'\[data-md-color-scheme="slate"\] ' if dark else r"^"
     found = re.search(
-        scheme + r'\.md-typeset img\[src\*="/illustrations/"\]\s*\{([^}]*)\}', css, re.MULTILINE
+        # the rule may name other drawings too (a plan's, written into the page): a selector list
+        scheme + r'\.md-typeset img\[src\*="/illustrations/"\][^{]*\{([^}]*)\}', css, re.MULTILINE
     )
     assert found, f"site.css has no {'dark' if dark else 'light'} rule for illustrations"
     body = re.sub(r"/\*.*?\*/", "", found[1], flags=re.DOTALL)
