@@ -160,7 +160,9 @@ def illustration_rule(css: str, dark: bool) -> dict[str, str]:
     scheme = r'\[data-md-color-scheme="slate"\] ' if dark else r"^"
     found = re.search(
         # the rule may name other drawings too (a plan's, written into the page): a selector list
-        scheme + r'\.md-typeset img\[src\*="/illustrations/"\][^{]*\{([^}]*)\}', css, re.MULTILINE
+        scheme + r'\.md-typeset img\[src\*="/illustrations/"\][^{]*\{([^}]*)\}',
+        css,
+        re.MULTILINE,
     )
     assert found, f"site.css has no {'dark' if dark else 'light'} rule for illustrations"
     body = re.sub(r"/\*.*?\*/", "", found[1], flags=re.DOTALL)
