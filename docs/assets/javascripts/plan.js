@@ -145,14 +145,18 @@ document.querySelectorAll("[data-plan-exercises]").forEach((list) => {
   if (plan.print) {
     history.replaceState(null, "", location.href.replace(/\/print$/, ""));
   }
-  drawQrCode(find("[data-plan-qr]"), location.href);
+  // This runs as the page is read (before the deferred QR library): draw once it is there.
+  const qr = () => drawQrCode(find("[data-plan-qr]"), location.href);
+  if (typeof qrcode === "function") qr();
+  else addEventListener("DOMContentLoaded", qr);
   // Printed, the plan is a handout: the exercises alone, as "Print exercises" prints them.
   document.documentElement.classList.add("app-print-exercises", "app-print-plan");
   const actions = find("[data-plan-view-actions]");
   if (shown.size && typeof window.print === "function") {
     actions.hidden = false;
     actions.querySelector("[data-plan-print]").addEventListener("click", () => window.print());
-    if (plan.print) window.print();
+    // Print the whole page, QR code included, once it has all loaded.
+    if (plan.print) addEventListener("load", () => window.print());
   }
 });
 
