@@ -43,7 +43,7 @@ test: $(STAMP) $(NODE_STAMP) ## Run every check (unit, build, content and browse
 # The edit-test loop: no browser, Lighthouse or nginx, so no Node tools or system packages.
 .PHONY: test-fast
 # Two pytest-xdist workers: the checks are CPU-bound builds, and the machine has two cores.
-test-fast: $(STAMP) ## Unit and build checks only, for the edit-test loop (about 2.5 minutes)
+test-fast: $(STAMP) ## Unit and build checks only, for the edit-test loop (about 1.5 minutes idle)
 	$(PYTHON) -m pytest -n 2 -m "not browser and not lighthouse and not hosting"
 
 # Flaky tests turn CI red: the browser, Lighthouse and hosting tiers RUNS times in a row, a line
