@@ -201,7 +201,7 @@ def plan_view() -> str:
 
 
 def _drawing(record: Exercise) -> str:
-    path = build.current().project_dir / "docs" / exercises.ILLUSTRATIONS / record.image
+    path = build.current().project_dir / "docs" / record.image_path
     return path.read_text(encoding="utf-8")
 
 

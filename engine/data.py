@@ -174,7 +174,7 @@ def check_exercises(
 def _named_files(exercise: Exercise) -> list[tuple[str, str]]:
     return [
         ("page", exercise.page),
-        ("image", f"assets/images/illustrations/{exercise.image}"),
+        ("image", exercise.image_path),
         *(("conditions", f"conditions/{key}.md") for key in exercise.conditions),
     ]
 

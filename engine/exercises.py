@@ -22,7 +22,6 @@ from engine.red_flags import STOP_ANCHOR, exertion_box_markdown
 Cite = Callable[..., str]
 LinkTo = Callable[[str], str]  # a docs/ path -> a link from the page being built
 
-ILLUSTRATIONS = "assets/images/illustrations/"
 # What pages and plan views show for a unit, one and many.
 UNIT_WORDS: dict[str, tuple[str, str]] = {
     "repeats": ("slow repeat", "slow repeats"),
@@ -128,8 +127,7 @@ def exercise_markdown(
     heading = f"{number}. {exercise.name}" if number else exercise.name
     attributes = ' class="app-exercise"'
     if plan:
-        codes = " ".join((exercise.code, *exercise.aliases))
-        attributes += f' data-plan-codes="{codes}" hidden'
+        attributes += f' data-plan-codes="{" ".join(exercise.codes)}" hidden'
     text = "\n".join(
         [
             f"<section{attributes} markdown>",
@@ -197,7 +195,7 @@ def inline_figure_html(exercise: Exercise, svg: str) -> str:
 
 
 def _figure(exercise: Exercise, link_to: LinkTo) -> str:
-    image = link_to(ILLUSTRATIONS + exercise.image)
+    image = link_to(exercise.image_path)
     return "\n".join(
         [
             '<figure markdown="span">',

@@ -405,6 +405,7 @@ BODY_AREAS: dict[str, str] = {
 }
 DoseUnit = Literal["repeats", "breaths", "taps", "minutes"]
 Count = Annotated[int, Field(ge=1, le=99)]
+ILLUSTRATIONS = "assets/images/illustrations/"  # in docs/; tools/illustrations draws them
 
 
 def _a_range(value: object) -> object:
@@ -461,6 +462,16 @@ class Exercise(Strict):
     references: list[Slug] = []
     retired: Text | None = None  # why it left the library; its plan links say so
 
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """Every code a plan link may name this exercise by: its own, then its old ones."""
+        return (self.code, *self.aliases)
+
+    @property
+    def image_path(self) -> str:
+        """Its picture, as a path in docs/."""
+        return f"{ILLUSTRATIONS}{self.image}"
+
     @model_validator(mode="after")
     def _hold_where_the_steps_say(self) -> Exercise:
         says_hold = any("{hold}" in step for step in self.steps)
@@ -479,7 +490,7 @@ class ExerciseList(Strict):
     def _ids_and_codes_once(cls, exercises: list[Exercise]) -> list[Exercise]:
         _unique([e.id for e in exercises], "exercise id")
         # A code or alias names one exercise for ever: an old link must not open another one.
-        _unique([code for e in exercises for code in (e.code, *e.aliases)], "exercise code")
+        _unique([code for e in exercises for code in e.codes], "exercise code")
         return exercises
 
 

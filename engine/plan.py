@@ -20,7 +20,6 @@ from engine.models import BODY_AREAS, Clinic, Exercise
 
 LinkTo = Callable[[str], str]  # a docs/ path -> its URL from the page being built
 NOTE_LIMIT = 140  # characters: a short note keeps the link (and its QR code) small
-QR_TITLE = "QR code for this plan"
 
 
 # --- the plan builder's choices -----------------------------------------------------------------
@@ -103,9 +102,9 @@ def _number_field(code: str, name_id: str, field: str, label: str, value: int) -
 
 def retired_html(exercise: Exercise) -> str:
     """What a plan shows in place of an exercise that left the library."""
-    codes = " ".join((exercise.code, *exercise.aliases))
     return (
-        f'<div class="admonition note app-plan-retired" data-plan-codes="{codes}" hidden>'
+        '<div class="admonition note app-plan-retired"'
+        f' data-plan-codes="{" ".join(exercise.codes)}" hidden>'
         f'<p class="admonition-title">{escape(exercise.name)}: no longer in our library</p>'
         f"<p>{escape(exercise.retired or '')} Ask your clinician what to do instead.</p></div>"
     )

@@ -46,7 +46,7 @@ class Build:
     held: HeldHtml = field(default_factory=HeldHtml)
     published: dict[str, PageFacts] = field(default_factory=dict)  # source -> facts
     page: PageState | None = None
-    shown_exercises: dict[str, str] = field(default_factory=dict)  # exercise id -> page source
+    shown_exercises: set[str] = field(default_factory=set)  # ids, each on its record's page
 
     @property
     def qr_cache(self) -> Path:
@@ -73,9 +73,9 @@ class Build:
             raise ContentError(
                 source, f"exercise '{exercise.id}' belongs on docs/{exercise.page} (its `page`)"
             )
-        if self.shown_exercises.get(exercise.id) == source:
+        if exercise.id in self.shown_exercises:
             raise ContentError(source, f"shows exercise '{exercise.id}' twice")
-        self.shown_exercises[exercise.id] = source
+        self.shown_exercises.add(exercise.id)
 
     def hold(self, html: str) -> str:
         """Finished HTML from a macro, kept out of Markdown and search until the page is done."""

@@ -95,6 +95,7 @@ document.querySelectorAll("[data-plan-exercises]").forEach((list) => {
   });
   const shown = new Set();
   const unknown = [];
+  let number = 0; // of the exercises shown (a retired one shows its message, unnumbered)
   for (const item of plan.items) {
     const section = byCode.get(item.code);
     if (!section) unknown.push(item.code);
@@ -103,9 +104,8 @@ document.querySelectorAll("[data-plan-exercises]").forEach((list) => {
     list.append(section); // in the plan's order
     section.hidden = false;
     if (!section.classList.contains("app-exercise")) continue; // retired: its message only
-    const number = [...shown].filter((s) => s.classList.contains("app-exercise")).length;
-    const heading = section.querySelector("h2");
-    heading.prepend(number + ". ");
+    number += 1;
+    section.querySelector("h2").prepend(number + ". ");
     const dose = section.querySelector(".app-plan-dose");
     const unit = { unit: dose.dataset.unit, eachSide: dose.dataset.eachSide === "true" };
     dose.querySelector("span").textContent = doseWords.dose(unit, item);
