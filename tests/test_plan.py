@@ -482,3 +482,18 @@ def test_the_vendored_qr_library_is_the_pinned_npm_file():
     banner, _, body = vendored.partition("\n")
     assert banner.startswith("/*! qrcode-generator 2.0.4 ") and "MIT" in banner
     assert body == node_tool("qrcode-generator/dist/qrcode.js").read_text()
+
+
+def test_a_link_cut_inside_an_escape_raises_no_script_error(patient, site_url):
+    """A link cut in the middle of its note (inside a %-escape) is still a plan: the site's own
+    scripts must read the fragment without throwing (site.js once threw URI malformed)."""
+    errors: list[str] = []
+    patient.on("pageerror", lambda error: errors.append(str(error)))
+    patient.goto(site_url + "plan/view/#1/wk.5.1.0.1,ng.5.1.0.1/Walk+every+day%3")
+    patient.wait_for_load_state("load")
+    assert errors == []
+    assert "cut short" in problem(patient)
+    assert [s["heading"] for s in shown_plan(patient)] == [
+        "1. Walking, built up slowly",
+        "2. Sciatic nerve glide (sitting)",
+    ]

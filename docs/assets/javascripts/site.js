@@ -42,6 +42,15 @@ document.querySelectorAll("[data-app-print-exercises]").forEach((button) => {
 // citation (or opening the page at one) opens it first, so the reader lands on the source, not
 // on a closed box. Chromium opens it by itself on fragment navigation; other browsers need this.
 (() => {
+  // A fragment is an id only sometimes: a home exercise plan's link carries the plan there,
+  // and one cut short may end inside a %-escape, which decodeURIComponent throws on.
+  const idIn = (fragment) => {
+    try {
+      return decodeURIComponent(fragment.slice(1));
+    } catch {
+      return "";
+    }
+  };
   const openAround = (id) => {
     const target = id && document.getElementById(id);
     const box = target && target.closest("details");
@@ -50,10 +59,10 @@ document.querySelectorAll("[data-app-print-exercises]").forEach((button) => {
   };
   document.addEventListener("click", (event) => {
     const link = event.target.closest && event.target.closest('a[href^="#ref-"]');
-    if (link) openAround(decodeURIComponent(link.hash.slice(1)));
+    if (link) openAround(idIn(link.hash));
   });
   const fromAddress = () => {
-    const target = openAround(decodeURIComponent(location.hash.slice(1)));
+    const target = openAround(idIn(location.hash));
     if (target) target.scrollIntoView();
   };
   addEventListener("hashchange", fromAddress);
